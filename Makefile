@@ -1,0 +1,50 @@
+# utrace locking: Promela models, verified C core, tests.
+#
+# The two commands of the README:
+#   make verify   install what is missing, check every model, reproduce every
+#                 race, prove the C core, build the kernel module, print one
+#                 summary table.
+#   make check    everything `verify` does, plus the runner self-tests and the
+#                 C test suites (unit/contract, race scenarios, stress).
+#
+# Each job lives in its own makefile under mk/; every job writes one line of
+# results to build/results/<job>.txt, which scripts/summary.sh prints as the
+# table.  A job fails loudly (non-zero exit) on any error, incomplete search,
+# unproved goal or missing tool; `verify`/`check` run all jobs, print the table
+# and fail if any job failed.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+BUILD := build
+export PYTHONDONTWRITEBYTECODE := 1
+
+VERIFY_JOBS := model bugs proofs kmod
+CHECK_JOBS  := $(VERIFY_JOBS) runner-selftest test stress
+
+.PHONY: help verify check toolchain summary clean
+help:
+	@sed -n '3,10p' Makefile | sed 's/^# \{0,1\}//'
+	@echo "other targets: toolchain model bugs bench-model model-n3 scenario S=<name>"
+	@echo "               proofs proofs-replay kmod cbuild test stress soak bench summary clean"
+
+toolchain:
+	@./scripts/toolchain.sh
+
+verify: toolchain
+	@./scripts/run-jobs.sh verify $(VERIFY_JOBS)
+
+check: toolchain
+	@./scripts/run-jobs.sh check $(CHECK_JOBS)
+
+summary:
+	@./scripts/summary.sh $(CHECK_JOBS)
+
+clean:
+	rm -rf $(BUILD)
+
+# One makefile per job.
+include mk/model.mk
+-include mk/c.mk
+-include mk/proofs.mk
+-include mk/kmod.mk
+-include mk/tests.mk
