@@ -1,0 +1,222 @@
+/*
+ * model/ptrace.pml - Promela model of ptrace over the utrace core.
+ *
+ * Default configuration: ptrace is a utrace engine (the 2010 ptrace-utrace
+ * design, kernel/ptrace-utrace.c; digest ../shared/docs/utrace-ground-truth.md
+ * section 3.1) on top of this project's utrace core (utrace_core.pml,
+ * unchanged: ptrace plugs into its hooks).  Design note: model/PTRACE.md.
+ * -DBUG_Cn re-introduces historical race Cn (model/bugs.conf).
+ *
+ * Processes (pids in this order):
+ *   tracee  T: attached by P before it runs; raises SIGUSR1 (TE_SIGNAL),
+ *           enters a system call (TE_SYSENTRY), then runs in user mode
+ *           (single-step traps while TIF_SINGLESTEP) until it exits
+ *           (TE_EXIT) or is killed.
+ *   tracer  P: rounds of wait + answer (PTRACE_CONT/SYSCALL/SINGLESTEP, with
+ *           or without a signal), then PTRACE_DETACH (with or without a
+ *           signal) or exit (exit_ptrace: implicit detach), also at any time
+ *           while T runs (P_MENU, P_BUDGET, P_FINALE).
+ *   tracer2 P2 (WITH_P2): PTRACE_ATTACH once P is gone (reusing P's engine,
+ *           seed 000), then the same loop (P2_*).
+ *   source  S: kill(T, SIGUSR1) / kill(T, SIGKILL) at any time (S_SIGS).
+ *   (reaper, killer: std_procs.pml, off here), monitor: S1 in every state;
+ *   ptmon: S12 and S13 in every state.
+ *
+ * The coexistence design (-DPTRACE_COEXIST) is not in this file yet
+ * (PTRACE.md, "What is left").
+ */
+#include "ptrace_params.pml"
+
+#ifdef PTRACE_COEXIST
+#error "PTRACE_COEXIST: the coexistence configuration is not modelled yet (model/PTRACE.md)"
+#endif
+
+/* hooks into the utrace core (see the #ifdef sites in utrace_*.pml) */
+#define ENGINE_BODY(e, kind) ptrace_callback_body(e, kind)
+#define ENGINE_DECIDE(e, kind, ret) ptrace_decide(e, kind, ret)
+#define UTRACE_STOP_NOTIFY_HOOK() ptrace_notify_stop()
+#define UTRACE_GET_SIGNAL_REPORT_HOOK() t_path = 1; t_sig = 0; t_deliver = 0
+#define UTRACE_GET_SIGNAL_DEQUEUE_HOOK() \
+	t_sig = LOWEST_SIG(sigpend); sigpend = sigpend & ~t_sig; sig_q = (sigpend != 0); \
+	t_path = 2; t_deliver = t_sig
+#define SIGNAL_C_MODEL
+/* L5: T never returns to user mode owing a signal (unless SIGKILLed) */
+#define USER_MODE_HOOK() CHECK(L5, g_owed == 0 || fatal)
+
+#include "params.pml"
+#include "props.pml"
+#include "kernel.pml"
+#include "ptrace_state.pml"	/* before the core: the hooks use its constants */
+#include "utrace_core.pml"
+#include "ptrace_engine.pml"
+#include "ptrace_signal.pml"
+
+#define PT_SLOT_BIT(e) (1 << (e))
+
+/* S12 (no stop on behalf of a departed tracer): T asleep in a utrace stop,
+ * no lock held, no SIGKILL, held only by a ptrace engine whose tracer
+ * completed ptrace_detach_task() */
+#if NPT > 1
+#define PT_HELD_DEPARTED ((ESTOP_LIVE(0) && (g_departed & 1)) || (ESTOP_LIVE(1) && (g_departed & 2)))
+#else
+#define PT_HELD_DEPARTED (ESTOP_LIVE(0) && (g_departed & 1))
+#endif
+#define S12_HOLDS (!(tstate & __TASK_UTRACED) || ulock != NOBODY || fatal || !PT_HELD_DEPARTED)
+/* S13 (a successful attach means attached): until the tracer detaches, its
+ * engine is live or T is dead */
+#define S13_HOLDS (g_s13 == 0 || eops[g_s13 - 1] == OPS_LIVE || exit_state != EXIT_ALIVE)
+
+/* ---- T ------------------------------------------------------------------ */
+
+active proctype tracee()
+{
+	T_LOCALS;
+	RESET_LOCALS;
+	PT_T_LOCALS;
+
+	/* P_PREATTACH: PTRACE_ATTACH done before T runs (engine 0 attached,
+	 * ptrace_set_events(), linked; P holds no engine reference) */
+	d_step {
+		ref[0] = 1; eops[0] = OPS_LIVE; g_data[0] = DATA_ALIVE;
+		onlist[0] = L_ATTACHED; epos[0] = nattach; nattach++;
+		eflags[0] = PT_EVENTS; uflags = uflags | PT_EVENTS | EV_REAP;
+		ptracer = 1; g_npre = 1;
+		printf("@%d ptrace_attach (before T runs): E0\n", _pid)
+	}
+#if T_EVENTS & TE_SIGNAL
+	/* raise(SIGUSR1) */
+	spin_lock(siglock);
+	d_step { sigpend = sigpend | SIG_USR; sig_q = 1; tif_sp = 1; printf("@%d raise SIGUSR1\n", _pid) }
+	spin_unlock(siglock);
+	exit_to_user();
+#endif
+#if T_EVENTS & TE_SYSENTRY
+	/* a system call: tracehook_report_syscall_entry() */
+	if
+	:: !t_exiting ->
+		if
+		:: uflags & EV_SYSENTRY -> t_ev = 1; utrace_report_syscall_entry(); t_ev = 0
+		:: else
+		fi;
+		exit_to_user()
+	:: else
+	fi;
+#endif
+	/* user mode: interrupts bring T back for TIF work; with TIF_SINGLESTEP
+	 * each instruction traps (SIGTRAP, force_sig_info) */
+end_user:
+	do
+	:: t_exiting -> break
+	:: !t_exiting && (tif_nr || tif_sp) -> exit_to_user()
+	:: !t_exiting && !tif_nr && !tif_sp && tif_ss ->
+		spin_lock(siglock);
+		d_step { sigpend = sigpend | SIG_TRAP; sig_q = 1; tif_sp = 1; printf("@%d step trap\n", _pid) }
+		spin_unlock(siglock);
+		exit_to_user()
+	:: (T_EVENTS & TE_EXIT) && !t_exiting && !tif_nr && !tif_sp -> t_exiting = 1	/* exit() */
+	od;
+	t_ev = 1;
+	do_exit()
+}
+
+/* ---- the tracers ------------------------------------------------------------- */
+
+/*
+ * A tracer's life once attached to T with engine pt_e: rounds of "wait for a
+ * stop, answer it" (budget rounds; answers from menu), then the finale
+ * (finale & 1: wait, then PTRACE_DETACH; finale & 2: exit).  With R_EXIT in
+ * the menu it may also exit at any time, T running or not.
+ */
+inline tracer_loop(me, budget, menu, finale)
+{
+	k = 0;
+	do
+	:: ((menu) & R_EXIT) || (k >= (budget) && ((finale) & 2)) ->
+		exit_ptrace(me, pt_e); break	/* the tracer exits */
+	:: k < (budget) || ((finale) & 1) ->
+end_wait:	atomic { PTRACE_WAIT_COND(me) -> PTRACE_WAIT_TAKE(me) }
+		if
+		:: w == W_EXITED -> break
+		:: else
+		fi;
+		if
+		:: k < (budget) ->
+			k++;
+			if
+			:: ((menu) & R_CONT) -> ptrace_resume(pt_e, UTRACE_RESUME, 0, 0)
+			:: ((menu) & R_CONTSIG) -> ptrace_resume(pt_e, UTRACE_RESUME, 0, 1)
+			:: ((menu) & R_SYSCALL) -> ptrace_resume(pt_e, UTRACE_RESUME, 1, 0)
+			:: ((menu) & R_STEP) -> ptrace_resume(pt_e, UTRACE_SINGLESTEP, 0, 0)
+			:: ((menu) & R_DETACH) -> ptrace_detach(pt_e, 0); break
+			:: ((menu) & R_DETSIG) -> ptrace_detach(pt_e, 1); break
+			:: ((menu) & R_EXIT) -> exit_ptrace(me, pt_e); break
+			fi
+		:: k >= (budget) && ((finale) & 1) ->
+			if
+			:: ptrace_detach(pt_e, 0)
+			:: ((menu) & R_DETSIG) -> ptrace_detach(pt_e, 1)
+			fi;
+			break
+		:: k >= (budget) && !((finale) & 1) -> exit_ptrace(me, pt_e); break
+		fi
+	od;
+	skip
+}
+
+active proctype tracer()
+{
+	CTL_LOCALS;
+	byte ret, r2;
+	PT_P_LOCALS;
+
+	g_npre > 0;
+	pt_e = 0;
+	tracer_loop(1, P_BUDGET, P_MENU, P_FINALE);
+	d_step { g_p_done = 1; k = 0; w = 0; ret = 0; r2 = 0 }
+}
+
+#if WITH_P2
+active proctype tracer2()
+{
+	CTL_LOCALS;
+	byte ret, r2;
+	PT_P_LOCALS;
+
+end_idle:
+	g_p_done;	/* P has detached or exited */
+	ptrace_attach_task(2);
+	if
+	:: ret == E_OK -> tracer_loop(2, P2_BUDGET, P2_MENU, P2_FINALE)
+	:: else
+	fi;
+	d_step { k = 0; w = 0; ret = 0; r2 = 0; pt_e = 0 }
+}
+#endif
+
+/* ---- S: kill(2) from a third process ------------------------------------------ */
+
+active proctype source()
+{
+#if S_SIGS & S_USR
+	if
+	:: s_kill_sig(SIG_USR)
+	:: true
+	fi;
+#endif
+#if S_SIGS & S_KILL
+	if
+	:: s_kill_sigkill()
+	:: true
+	fi;
+#endif
+	skip
+}
+
+#include "std_procs.pml"
+
+/* S12 and S13 in every state */
+active proctype ptmon()
+{
+end_ptmon:
+	atomic { !(S12_HOLDS && S13_HOLDS) -> CHECK(S12, S12_HOLDS); CHECK(S13, S13_HOLDS) }
+}
