@@ -112,7 +112,7 @@ def read_table(path, ncols):
     return rows
 
 
-def build_pan(model, flags, wdir, cflags=("-DSAFETY",), claim=False):
+def build_pan(model, flags, wdir, cflags=("-DSAFETY",), claim=False, opt="-O2"):
     """spin -a + gcc.  Returns (ok, message)."""
     if os.path.isdir(wdir):
         shutil.rmtree(wdir)
@@ -123,13 +123,15 @@ def build_pan(model, flags, wdir, cflags=("-DSAFETY",), claim=False):
         f.write(out)
     if rc != 0 or not os.path.exists(os.path.join(wdir, "pan.c")):
         return False, "spin -a failed: " + out.strip().splitlines()[-1] if out.strip() else "spin -a failed"
-    cc = ["gcc", "-O2", "-w", "-DMEMLIM=%d" % MEMLIM] + list(cflags) + ["-o", "pan", "pan.c"]
+    # -O2 for the big searches; the race runs use -O0: their searches take
+    # well under a second and gcc -O2 needs tens of seconds for pan.c
+    cc = ["gcc", opt, "-w", "-DMEMLIM=%d" % MEMLIM] + list(cflags) + ["-o", "pan", "pan.c"]
     rc, out = sh(cc, wdir)
     with open(os.path.join(wdir, "cc.log"), "w") as f:
         f.write(" ".join(cc) + "\n" + out)
     if rc != 0:
         return False, "gcc failed (see %s/cc.log)" % wdir
-    return True, " ".join(cc[3:-3])
+    return True, " ".join(cc[1:2] + cc[3:-3])
 
 
 def parse_pan(out):
@@ -181,9 +183,9 @@ def write_result(job, ok, text):
 # verification runs
 
 
-def run_config(model, name, flags, extra_pan=(), timeout=1800, cflags=("-DSAFETY", "-DCOLLAPSE")):
+def run_config(model, name, flags, extra_pan=(), timeout=1800, cflags=("-DSAFETY", "-DCOLLAPSE"), opt="-O2"):
     wdir = os.path.join(BUILD, model, name)
-    ok, msg = build_pan(model, flags, wdir, cflags)
+    ok, msg = build_pan(model, flags, wdir, cflags, opt=opt)
     if not ok:
         return False, {"problems": [msg]}, "", wdir
     cmd = ["./pan", "-m%d" % DEPTH, "-b", "-w%d" % HASH_W] + list(extra_pan)
@@ -399,7 +401,7 @@ def cmd_bugs(only=None):
             offs = " ".join("-DOFF_%s" % p for p in props)
         flags = "%s %s %s -DBFS_RUN" % (base, switches, offs)
         wdir = os.path.join(BUILD, "bugs", race)
-        b, msg = build_pan(model, flags, wdir, cflags=("-DSAFETY", "-DBFS"))
+        b, msg = build_pan(model, flags, wdir, cflags=("-DSAFETY", "-DBFS"), opt="-O0")
         if not b:
             print("FAIL %-6s %s" % (race, msg))
             continue
@@ -429,7 +431,7 @@ def cmd_bugs(only=None):
             used.append((model, conf))
     clean = 0
     for model, conf in used:
-        good, r, out, wdir = run_config(model, "fixed_" + conf, confs[(model, conf)])
+        good, r, out, wdir = run_config(model, "fixed_" + conf, confs[(model, conf)], opt="-O0")
         clean += 1 if good else 0
         why = r.get("problems", []) + (["errors: %d" % r["errors"]] if r.get("errors", 0) not in (0, None) else [])
         print("%-4s fixed  %s/%s without switch: %s%s" % ("PASS" if good else "FAIL", model, conf, fmt_figs(r),
