@@ -97,6 +97,10 @@ end_user:
 	:: !t_exiting && (tif_nr || tif_sp) -> exit_to_user()
 	:: !t_exiting && !tif_nr && !tif_sp && g_done == NENGINES && DETACHED_LEFT ->
 		CHECK(L2, false)	/* L2: that engine is never collected */
+	:: !t_exiting && !tif_nr && !tif_sp && INT_OWED ->
+		CHECK(L4, false)	/* L4: back in user mode, nothing pending, but a
+					 * callback's UTRACE_INTERRUPT was never answered
+					 * by report_signal (C14) */
 	od;
 	do_exit()
 }

@@ -124,6 +124,12 @@
 #define WISHES 0	/* mask of controllers */
 #endif
 #define HAS_WISHES(i) ((WISHES >> (i)) & 1)
+/* WISH_INTERRUPT: a controller with wishes may also want a signal report
+ * asked for by its callbacks alone (they return UTRACE_INTERRUPT until
+ * report_signal comes; no utrace_control call): C14 */
+#ifndef WISH_INTERRUPT
+#define WISH_INTERRUPT 0
+#endif
 
 /* Mask of engines whose callbacks may detach on their own (return
  * UTRACE_DETACH); default: all. */

@@ -93,6 +93,11 @@
 #else
 #define PROP_ON_L2 1
 #endif
+#ifdef OFF_L4
+#define PROP_ON_L4 0
+#else
+#define PROP_ON_L4 1
+#endif
 #ifdef OFF_L7
 #define PROP_ON_L7 0
 #else
@@ -169,6 +174,7 @@ DECLARE_PROP(S14);
 DECLARE_PROP(CRET);
 DECLARE_PROP(CEALREADY);
 DECLARE_PROP(L2);
+DECLARE_PROP(L4);
 DECLARE_PROP(L7);
 DECLARE_PROP(LOCK);
 DECLARE_PROP(S2);

@@ -40,6 +40,11 @@
 	t_sig = LOWEST_SIG(sigpend); sigpend = sigpend & ~t_sig; sig_q = (sigpend != 0); \
 	t_path = 2; t_deliver = t_sig
 #define SIGNAL_C_MODEL
+/* S5: a T that SIGKILL woke from a utrace stop waits in utrace_finish_stop()
+ * for utrace->lock (B9) and reads no list before get_signal_to_deliver():
+ * until then it counts as stopped (g_kwake, set by the SIGKILL wakeup) */
+#define S5_LIST_WRITE_OK \
+	(_pid == T_PID || (tstate & __TASK_UTRACED) || g_kwake || (exit_state != EXIT_ALIVE && !death))
 /* L5: T never returns to user mode owing a signal (unless SIGKILLed) */
 #define USER_MODE_HOOK() CHECK(L5, g_owed == 0 || fatal)
 
@@ -52,6 +57,15 @@
 #include "ptrace_signal.pml"
 
 #define PT_SLOT_BIT(e) (1 << (e))
+
+/* S14 at T's idle point: engine e unlinked (ops NULL, on no list) but with a
+ * reference left although every holder is done */
+#define PT_LEAKED1(e) (eops[e] == OPS_NULL && onlist[e] == L_NONE && ref[e] != 0)
+#if NPT > 1
+#define PT_LEAKED (PT_LEAKED1(0) || PT_LEAKED1(1))
+#else
+#define PT_LEAKED PT_LEAKED1(0)
+#endif
 
 /* S12 (no stop on behalf of a departed tracer): T asleep in a utrace stop,
  * no lock held, no SIGKILL, held only by a ptrace engine whose tracer
@@ -83,37 +97,41 @@ active proctype tracee()
 		ptracer = 1; g_npre = 1;
 		printf("@%d ptrace_attach (before T runs): E0\n", _pid)
 	}
-#if T_EVENTS & TE_SIGNAL
-	/* raise(SIGUSR1) */
-	spin_lock(siglock);
-	d_step { sigpend = sigpend | SIG_USR; sig_q = 1; tif_sp = 1; printf("@%d raise SIGUSR1\n", _pid) }
-	spin_unlock(siglock);
-	exit_to_user();
-#endif
-#if T_EVENTS & TE_SYSENTRY
-	/* a system call: tracehook_report_syscall_entry() */
-	if
-	:: !t_exiting ->
-		if
-		:: uflags & EV_SYSENTRY -> t_ev = 1; utrace_report_syscall_entry(); t_ev = 0
-		:: else
-		fi;
-		exit_to_user()
-	:: else
-	fi;
-#endif
-	/* user mode: interrupts bring T back for TIF work; with TIF_SINGLESTEP
-	 * each instruction traps (SIGTRAP, force_sig_info) */
-end_user:
+	/* T's script, one event per round, each followed by the return to user
+	 * mode (one call site of exit_to_user(): SPIN's d_step code limit);
+	 * then user mode: interrupts bring T back for TIF work; with
+	 * TIF_SINGLESTEP each instruction traps (SIGTRAP, force_sig_info) */
 	do
 	:: t_exiting -> break
-	:: !t_exiting && (tif_nr || tif_sp) -> exit_to_user()
-	:: !t_exiting && !tif_nr && !tif_sp && tif_ss ->
-		spin_lock(siglock);
-		d_step { sigpend = sigpend | SIG_TRAP; sig_q = 1; tif_sp = 1; printf("@%d step trap\n", _pid) }
-		spin_unlock(siglock);
-		exit_to_user()
-	:: (T_EVENTS & TE_EXIT) && !t_exiting && !tif_nr && !tif_sp -> t_exiting = 1	/* exit() */
+	:: else ->
+end_user:	if
+		:: t_ph == 0 -> t_ph = 1;
+			if
+			:: (T_EVENTS & TE_SIGNAL) ->	/* raise(SIGUSR1) */
+				spin_lock(siglock);
+				d_step { sigpend = sigpend | SIG_USR; sig_q = 1; tif_sp = 1; printf("@%d raise SIGUSR1\n", _pid) }
+				spin_unlock(siglock)
+			:: else
+			fi
+		:: t_ph == 1 -> t_ph = 2;
+			if	/* a system call: tracehook_report_syscall_entry() */
+			:: (T_EVENTS & TE_SYSENTRY) && (uflags & EV_SYSENTRY) ->
+				t_ev = 1; utrace_report_syscall_entry(); t_ev = 0
+			:: else
+			fi
+		:: t_ph == 2 && (tif_nr || tif_sp) -> skip
+		:: t_ph == 2 && !tif_nr && !tif_sp && tif_ss ->	/* step trap */
+			spin_lock(siglock);
+			d_step { sigpend = sigpend | SIG_TRAP; sig_q = 1; tif_sp = 1; printf("@%d step trap\n", _pid) }
+			spin_unlock(siglock)
+		:: t_ph == 2 && (T_EVENTS & TE_EXIT) && !tif_nr && !tif_sp -> t_exiting = 1	/* exit() */
+		:: t_ph == 2 && !tif_nr && !tif_sp && g_p_done && (!WITH_P2 || g_p2_done) && PT_LEAKED ->
+			CHECK(S14, false)	/* S14: an unlinked ptrace engine nobody holds is never released */
+		fi;
+		if
+		:: !t_exiting -> exit_to_user()
+		:: else
+		fi
 	od;
 	t_ev = 1;
 	do_exit()
@@ -132,35 +150,46 @@ inline tracer_loop(me, budget, menu, finale)
 	k = 0;
 	do
 	:: ((menu) & R_EXIT) || (k >= (budget) && ((finale) & 2)) ->
-		exit_ptrace(me, pt_e); break	/* the tracer exits */
+		pr_req = R_EXIT; break	/* the tracer exits, T running or not */
 	:: k < (budget) || ((finale) & 1) ->
 end_wait:	atomic { PTRACE_WAIT_COND(me) -> PTRACE_WAIT_TAKE(me) }
 		if
-		:: w == W_EXITED -> break
+		:: w == W_EXITED -> pr_req = 0; break
 		:: else
 		fi;
+		/* the answer (one call site per request kind: pr_req) */
 		if
 		:: k < (budget) ->
 			k++;
 			if
-			:: ((menu) & R_CONT) -> ptrace_resume(pt_e, UTRACE_RESUME, 0, 0)
-			:: ((menu) & R_CONTSIG) -> ptrace_resume(pt_e, UTRACE_RESUME, 0, 1)
-			:: ((menu) & R_SYSCALL) -> ptrace_resume(pt_e, UTRACE_RESUME, 1, 0)
-			:: ((menu) & R_STEP) -> ptrace_resume(pt_e, UTRACE_SINGLESTEP, 0, 0)
-			:: ((menu) & R_DETACH) -> ptrace_detach(pt_e, 0); break
-			:: ((menu) & R_DETSIG) -> ptrace_detach(pt_e, 1); break
-			:: ((menu) & R_EXIT) -> exit_ptrace(me, pt_e); break
+			:: ((menu) & R_CONT) -> pr_req = R_CONT
+			:: ((menu) & R_CONTSIG) -> pr_req = R_CONTSIG
+			:: ((menu) & R_SYSCALL) -> pr_req = R_SYSCALL
+			:: ((menu) & R_STEP) -> pr_req = R_STEP
+			:: ((menu) & R_DETACH) -> pr_req = R_DETACH
+			:: ((menu) & R_DETSIG) -> pr_req = R_DETSIG
+			:: ((menu) & R_EXIT) -> pr_req = R_EXIT
 			fi
 		:: k >= (budget) && ((finale) & 1) ->
 			if
-			:: ptrace_detach(pt_e, 0)
-			:: ((menu) & R_DETSIG) -> ptrace_detach(pt_e, 1)
-			fi;
-			break
-		:: k >= (budget) && !((finale) & 1) -> exit_ptrace(me, pt_e); break
+			:: pr_req = R_DETACH
+			:: ((menu) & R_DETSIG) -> pr_req = R_DETSIG
+			fi
+		:: k >= (budget) && !((finale) & 1) -> pr_req = R_EXIT
+		fi;
+		if
+		:: pr_req & (R_CONT | R_CONTSIG | R_SYSCALL | R_STEP) ->
+			ptrace_resume(pt_e, ((pr_req == R_STEP) -> UTRACE_SINGLESTEP : UTRACE_RESUME),
+				      (pr_req == R_SYSCALL), (pr_req == R_CONTSIG))
+		:: else -> break
 		fi
 	od;
-	skip
+	if
+	:: pr_req & (R_DETACH | R_DETSIG) -> ptrace_detach(pt_e, (pr_req == R_DETSIG))
+	:: pr_req == R_EXIT -> exit_ptrace(me, pt_e)
+	:: else
+	fi;
+	pr_req = 0
 }
 
 active proctype tracer()
@@ -189,7 +218,7 @@ end_idle:
 	:: ret == E_OK -> tracer_loop(2, P2_BUDGET, P2_MENU, P2_FINALE)
 	:: else
 	fi;
-	d_step { k = 0; w = 0; ret = 0; r2 = 0; pt_e = 0 }
+	d_step { g_p2_done = 1; k = 0; w = 0; ret = 0; r2 = 0; pt_e = 0 }
 }
 #endif
 

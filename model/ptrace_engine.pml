@@ -19,8 +19,8 @@
 #ifndef PTRACE_ENGINE_PML
 #define PTRACE_ENGINE_PML
 
-#define PT_T_LOCALS byte gl_ops, c_reset, c_old, t_sig, t_deliver, t_pres, t_ret, t_path, t_pe; bit t_ev
-#define PT_P_LOCALS byte w, k, pr_sig, pd_act, pt_e
+#define PT_T_LOCALS byte gl_ops, c_reset, c_old, t_sig, t_deliver, t_pres, t_ret, t_path, t_pe, t_ph; bit t_ev
+#define PT_P_LOCALS byte w, k, pr_sig, pd_act, pt_e, pr_req
 
 /* the ptrace engine slot that is live (at most one is: a fresh slot-1 engine
  * is attached only when the slot-0 engine could not be reused) */
@@ -100,6 +100,8 @@ inline ptrace_decide(e, kind, ret)
 		fi
 	:: else -> ret = UTRACE_RESUME
 	fi;
+	/* S2: ptrace_report_signal never stops T once the tracer is detaching */
+	CHECK(S2, !(kind == CB_SIGNAL && ret == UTRACE_STOP && t_pres == UTRACE_DETACH));
 	t_pres = 0
 }
 
@@ -121,10 +123,9 @@ inline ptrace_notify_stop()
 				 * tasklist_lock, the waiter reads both under them */
 			exit_code = (ctx_stop[t_pe] == PE_SIGNAL -> ctx_signr[t_pe] :
 				    (ctx_stop[t_pe] == PE_SYSCALL -> EC_SYSCALL : EC_NONE));
-			if
-			:: ptracer != 0 && exit_code != EC_NONE -> g_ptstop = 1
-			:: else
-			fi;
+			/* NOTIFY: this stop is to be reported (CLD_TRAPPED only if
+			 * ptraced; a tracer that links later still finds it by wait) */
+			g_ptstop = (exit_code != EC_NONE -> 1 : 0);
 			printf("@%d ptrace_notify_stop: exit_code=%d tracer=%d\n", _pid, exit_code, ptracer)
 		}
 #ifndef BUG_C20

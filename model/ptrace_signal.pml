@@ -29,6 +29,7 @@
  */
 inline get_signal_to_deliver()
 {
+	d_step { g_kwake = 0 }
 	spin_lock(siglock);
 	if
 	:: fatal -> spin_unlock(siglock); t_exiting = 1	/* do_group_exit(SIGKILL) */
@@ -83,7 +84,7 @@ inline s_kill_sigkill()
 		:: exit_state == EXIT_ALIVE ->
 			fatal = 1; tif_sp = 1;
 			if
-			:: tstate != TASK_RUNNING -> tstate = TASK_RUNNING
+			:: tstate != TASK_RUNNING -> g_kwake = ((tstate & __TASK_UTRACED) != 0); tstate = TASK_RUNNING
 			:: else
 			fi
 		:: else

@@ -76,6 +76,7 @@ active [NENGINES] proctype controller()
 	if	/* WISHES: engine data, what the callbacks return from now on */
 	:: HAS_WISHES(me) -> cwant[me] = UTRACE_STOP
 	:: HAS_WISHES(me) -> cwant[me] = UTRACE_SINGLESTEP
+	:: HAS_WISHES(me) && WISH_INTERRUPT -> cwant[me] = UTRACE_INTERRUPT
 	:: true
 	fi;
 	if

@@ -220,6 +220,10 @@ inline utrace_set_events(e, events, ret)
 			:: else ->
 				eflags[e] = (events) | (eflags[e] & ENGINE_STOP);
 				g_disabled[e] = g_disabled[e] & ~(events);
+				if	/* without QUIESCE no report_signal is owed (C15, by design) */
+				:: !((events) & EV_QUIESCE) -> g_int_owed[e] = 0
+				:: else
+				fi;
 				/* B7: the DEATH/QUIESCE bits reach utrace_flags inside
 				 * the read_lock(&tasklist_lock) section that saw
 				 * !exit_state, so exit_notify() sees them */

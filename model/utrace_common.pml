@@ -22,8 +22,10 @@
  * S5 (list discipline): the attached list is written only by T itself, or
  * while T is utrace-stopped, or once T is dead and not inside its death report.
  */
+#ifndef S5_LIST_WRITE_OK	/* hook (ptrace.pml: a SIGKILL-woken T still in utrace_finish_stop) */
 #define S5_LIST_WRITE_OK \
 	(_pid == T_PID || (tstate & __TASK_UTRACED) || (exit_state != EXIT_ALIVE && !death))
+#endif
 
 /* splice_attaching(utrace): "list_splice_tail_init(&utrace->attaching,
  * &utrace->attached); utrace->pending_attach = 0;"  (ulock held; call inside
@@ -48,7 +50,7 @@ inline splice_attaching()
  */
 inline mark_engine_detached(e)
 {
-	d_step { CHECK(S7, eops[e] == OPS_LIVE); eops[e] = OPS_DETACHED;
+	d_step { CHECK(S7, eops[e] == OPS_LIVE); eops[e] = OPS_DETACHED; g_int_owed[e] = 0;
 		 printf("@%d mark_engine_detached:ops E%d\n", _pid, e) }
 	d_step { eflags[e] = EV_QUIESCE; printf("@%d mark_engine_detached:flags E%d\n", _pid, e) }
 }
@@ -268,7 +270,11 @@ inline engine_callback_return(e, kind, ops_seen, ret)
 			fi;
 #endif
 			if
-			:: kind == CB_SIGNAL -> got_sig[e] = 1	/* engine data: tell the controller */
+			:: kind == CB_SIGNAL -> got_sig[e] = 1; g_int_owed[e] = 0	/* engine data: tell the controller */
+#ifdef L4_STRICT
+			:: kind != CB_SIGNAL && ret == UTRACE_INTERRUPT && (eflags[e] & EV_QUIESCE) ->
+				g_int_owed[e] = 1	/* L4 (strict): every callback's INTERRUPT is owed a report_signal */
+#endif
 			:: else
 			fi;
 			g_in_cb[e] = 0;

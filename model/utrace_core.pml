@@ -42,6 +42,7 @@
  * the end) */
 #define NO_ENGINE_LISTED (NOT_LISTED(0) && NOT_LISTED(1) && NOT_LISTED(2))
 #define NOT_LISTED(i) ((i) >= NENGINES || (onlist[(i) % NENGINES] != L_ATTACHED && onlist[(i) % NENGINES] != L_ATTACHING))
+#define INT_OWED (g_int_owed[0] || (NENGINES > 1 && g_int_owed[1 % NENGINES]) || (NENGINES > 2 && g_int_owed[2 % NENGINES]))
 #define S1_HOLDS (!(tstate & __TASK_UTRACED) || ulock != NOBODY || fatal || ESTOP_ANY)
 
 #endif /* UTRACE_CORE_PML */

@@ -46,6 +46,8 @@ byte ref[NENGINES];		/* engine->kref */
 
 byte cwant[NENGINES] = UTRACE_RESUME;		/* the action the controller wants its callbacks to return */
 bit  handover[NENGINES];	/* controller got -EALREADY: report_death must clean up */
+bit  g_int_owed[NENGINES];	/* ghost (L4): a callback of this live QUIESCE engine returned
+				 * UTRACE_INTERRUPT outside a signal pass; cleared by its report_signal */
 bit  got_sig[NENGINES];		/* report_signal came (the controller waits for it after INTERRUPT) */
 
 /* ---- 3. checker-only state ---------------------------------------------- */

@@ -451,7 +451,20 @@ inline utrace_finish_stop()
  */
 inline utrace_stop(act)
 {
-	d_step { us_act = act }
+	d_step {
+		us_act = act;
+#ifndef L4_STRICT
+		/* L4 bookkeeping (C14): the pass asked for a signal report and
+		 * T stops first: every live QUIESCE engine is owed report_signal */
+		if
+		:: act == UTRACE_INTERRUPT ->
+			g_int_owed[0] = (eops[0] == OPS_LIVE && (eflags[0] & EV_QUIESCE) != 0);
+			if :: NENGINES > 1 -> g_int_owed[1 % NENGINES] = (eops[1 % NENGINES] == OPS_LIVE && (eflags[1 % NENGINES] & EV_QUIESCE) != 0) :: else fi;
+			if :: NENGINES > 2 -> g_int_owed[2 % NENGINES] = (eops[2 % NENGINES] == OPS_LIVE && (eflags[2 % NENGINES] & EV_QUIESCE) != 0) :: else fi
+		:: else
+		fi
+#endif
+	}
 	do
 	:: spin_lock(ulock);	/* utrace_stop:lock */
 		d_step {	/* ulock held; only T reads resume without ulock */
@@ -544,7 +557,14 @@ inline finish_resume_report()
 			fi
 		}
 #endif
-	:: r_action == UTRACE_INTERRUPT -> d_step { tif_sp = 1 }
+	:: r_action == UTRACE_INTERRUPT ->
+		d_step {
+			tif_sp = 1
+			/* Open question N5 (README, -DL4_STRICT): utrace-3.1 only
+			 * sets TIF_SIGPENDING here; utrace->resume stays RESUME,
+			 * so utrace_get_signal() makes no report pass unless a
+			 * signal is queued */
+		}
 	:: r_action == UTRACE_SINGLESTEP || r_action == UTRACE_BLOCKSTEP ->
 		d_step { if :: !PTRACE_WANTS_STEP -> tif_ss = 1 :: else fi; printf("@%d finish_resume_report:step enable\n", _pid) }
 	:: else -> d_step { if :: !PTRACE_WANTS_STEP -> tif_ss = 0 :: else fi }

@@ -45,6 +45,9 @@ RESULTS = os.path.join(ROOT, "build", "results")
 # properties read off invalid end states
 ASSERT_PROPS = ["S1", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10", "S14",
                 "CRET", "CEALREADY", "L2", "L7", "LOCK"]
+# L4 has both forms: a controller blocked waiting for report_signal, and the
+# assertion CHECK(L4) when T is back in user mode with an interrupt owed
+BOTH_PROPS = ["L4"]
 PTRACE_PROPS = ["S2", "S12", "S13", "S16", "S17", "S18", "L5", "L6", "NOTIFY", "KILL"]
 END_PROPS = {
     # liveness property -> source tags of the blocked point that shows it
@@ -71,6 +74,16 @@ PROP_TEXT = {
     "L3": "utrace_barrier terminates (invalid end state)",
     "L4": "interrupts are delivered (invalid end state)",
     "LOCK": "lock balance (unlock by the owner)",
+    "S2": "ptrace_report_signal never stops a detaching tracee",
+    "S12": "no stop on behalf of a departed tracer",
+    "S13": "a successful PTRACE_ATTACH means attached",
+    "S16": "a stop is ended only by its owner",
+    "S17": "SIGKILL does not bypass a controller critical section",
+    "S18": "syscall-trace flag ownership",
+    "L5": "a signal swallowed or handed back is delivered unless T dies",
+    "L6": "a continue after an observed group stop is never missed",
+    "NOTIFY": "every ptrace stop reported to wait exactly once",
+    "KILL": "a SIGKILLed tracee always exits",
 }
 
 FAIL_STRINGS = ["max search depth too small", "Search not completed",
@@ -251,15 +264,21 @@ def cmd_model(only=None):
     # per-property lines
     props = [p for p in ASSERT_PROPS if p not in ("LOCK",)] + list(END_PROPS) + ["LOCK"]
     verified = 0
+    total = 0
     for model in per_model_ok:
         mok = all(per_model_ok[model])
         plist = props if model == "utrace" else props + PTRACE_PROPS
         for p in plist:
             if p in PTRACE_PROPS and model != "ptrace":
                 continue
+            if p in PTRACE_PROPS and not ptrace_checks(p):
+                # declared in props.pml but no CHECK in the ptrace model yet:
+                # not counted as verified (nor in the total)
+                print("SKIP %s/%-10s %s (not modelled yet)" % (model, p, PROP_TEXT.get(p, "")))
+                continue
             print("%-4s %s/%-10s %s" % ("PASS" if mok else "FAIL", model, p, PROP_TEXT.get(p, "")))
             verified += 1 if mok else 0
-    total = sum(len(props if m == "utrace" else props + PTRACE_PROPS) for m in per_model_ok)
+            total += 1
     print("witnesses: %d/%d reachable" % (wok, wtot))
     line = "model: %d/%d properties verified" % (verified, total)
     print(line)
@@ -267,6 +286,16 @@ def cmd_model(only=None):
         write_result("model", allok and verified == total,
                      "%s, %d configurations, witnesses %d/%d" % (line.split(": ", 1)[1], len(confs), wok, wtot))
     return 0 if allok and verified == total else 1
+
+
+def ptrace_checks(prop):
+    """Does some model/ptrace*.pml file assert prop (CHECK(prop, ...))?"""
+    for fn in os.listdir(MODEL_DIR):
+        if fn.startswith("ptrace") and fn.endswith(".pml"):
+            with open(os.path.join(MODEL_DIR, fn)) as f:
+                if re.search(r"CHECK\(%s," % re.escape(prop), f.read()):
+                    return True
+    return False
 
 
 def whitelist(model):
@@ -290,7 +319,7 @@ def run_witnesses(only=None):
         key = (model, flags)
         wdir = os.path.join(BUILD, model, "witness_" + re.sub(r"[^A-Za-z0-9]+", "_", flags or "default"))
         if key not in built:
-            b, msg = build_pan(model, flags + " -DWITNESS", wdir, cflags=())
+            b, msg = build_pan(model, flags + " -DWITNESS", wdir, cflags=(), opt="-O0")
             built[key] = b
             if not b:
                 print("FAIL witness build %s: %s" % (flags, msg))
@@ -298,8 +327,9 @@ def run_witnesses(only=None):
             continue
         rc, out = sh(["./pan", "-m%d" % DEPTH, "-w%d" % HASH_W, "-N", claim], wdir, timeout=600)
         r = parse_pan(out)
-        hit = r["errors"] > 0 and ("claim violated" in out or "assertion violated" in out
-                                    or "acceptance cycle" in out)
+        # only the claim counts: a property violation is not a witness
+        hit = r["errors"] > 0 and ("claim violated" in out or "acceptance cycle" in out) \
+            and "assertion violated" not in out
         ok += 1 if hit else 0
         print("%-4s witness %s/%-13s %s: %s" % ("PASS" if hit else "FAIL", model, claim,
                                                 ("reached at depth %d" % r["depth"]) if hit else "NOT REACHED", meaning))
@@ -317,6 +347,8 @@ def pidnames(model, flags):
         n = int(m.group(1))
     if model == "utrace":
         names = ["T"] + ["C%d" % i for i in range(n)] + ["R", "K", "M"]
+    elif model == "ptrace" and "PTRACE_COEXIST" not in flags:
+        names = ["T", "P"] + (["P2"] if "-DWITH_P2=1" in flags else []) + ["S", "R", "K", "M", "PM"]
     else:
         names = None
     return names
@@ -349,6 +381,8 @@ def replay_verdict(model, wdir, flags, prop):
     """Does the replayed trail show `prop`?"""
     out = open(os.path.join(wdir, "replay.out")).read() if os.path.exists(os.path.join(wdir, "replay.out")) else ""
     panout = open(os.path.join(wdir, "pan.out")).read()
+    if prop in BOTH_PROPS and re.search(r"!\(P_%s\)" % re.escape(prop), out) and "assertion violated" in out:
+        return True, "assertion %s violated" % prop
     if prop in END_PROPS:
         if "invalid end state" not in panout:
             return False, "no invalid end state"
@@ -395,10 +429,8 @@ def cmd_bugs(only=None):
         if base is None:
             print("FAIL %-6s unknown configuration %s/%s" % (race, model, conf))
             continue
-        props = ASSERT_PROPS + (PTRACE_PROPS if model == "ptrace" else [])
+        props = ASSERT_PROPS + BOTH_PROPS + (PTRACE_PROPS if model == "ptrace" else [])
         offs = " ".join("-DOFF_%s" % p for p in props if p != prop)
-        if prop in END_PROPS:
-            offs = " ".join("-DOFF_%s" % p for p in props)
         flags = "%s %s %s -DBFS_RUN" % (base, switches, offs)
         wdir = os.path.join(BUILD, "bugs", race)
         b, msg = build_pan(model, flags, wdir, cflags=("-DSAFETY", "-DBFS"), opt="-O0")
@@ -459,7 +491,8 @@ def cmd_scenario(path, flags=""):
         print("FAIL scenario: no such file %s" % path)
         return 2
     name = os.path.splitext(os.path.basename(path))[0]
-    model = "ptrace" if os.path.basename(os.path.dirname(path)) == "ptrace" else "utrace"
+    model = "ptrace" if (os.path.basename(os.path.dirname(path)) == "ptrace"
+                         or os.path.basename(path).startswith("ptrace_")) else "utrace"
     wdir = os.path.join(BUILD, "scenario", name)
     if os.path.isdir(wdir):
         shutil.rmtree(wdir)
