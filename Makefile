@@ -18,7 +18,7 @@ SHELL := /bin/bash
 BUILD := build
 export PYTHONDONTWRITEBYTECODE := 1
 
-VERIFY_JOBS := model bugs proofs kmod
+VERIFY_JOBS := model bugs proofs cbuild kmod
 CHECK_JOBS  := $(VERIFY_JOBS) runner-selftest test stress
 
 .PHONY: help verify check toolchain summary clean

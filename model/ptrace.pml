@@ -40,6 +40,9 @@
 	t_sig = LOWEST_SIG(sigpend); sigpend = sigpend & ~t_sig; sig_q = (sigpend != 0); \
 	t_path = 2; t_deliver = t_sig
 #define SIGNAL_C_MODEL
+/* engine design: ptrace steps through its engine's UTRACE_SINGLESTEP (no
+ * PT_SINGLE_STEP of its own) */
+#define PTRACE_WANTS_STEP 0
 /* S5: a T that SIGKILL woke from a utrace stop waits in utrace_finish_stop()
  * for utrace->lock (B9) and reads no list before get_signal_to_deliver():
  * until then it counts as stopped (g_kwake, set by the SIGKILL wakeup) */
@@ -55,6 +58,7 @@
 #include "utrace_core.pml"
 #include "ptrace_engine.pml"
 #include "ptrace_signal.pml"
+#include "ptrace_script.pml"
 
 #define PT_SLOT_BIT(e) (1 << (e))
 
@@ -200,7 +204,11 @@ active proctype tracer()
 
 	g_npre > 0;
 	pt_e = 0;
+#ifdef P_SCRIPT
+	P_SCRIPT;	/* a scenario (model/scenarios/ptrace_*.pml, ptrace_script.pml) */
+#else
 	tracer_loop(1, P_BUDGET, P_MENU, P_FINALE);
+#endif
 	d_step { g_p_done = 1; k = 0; w = 0; ret = 0; r2 = 0 }
 }
 
@@ -213,11 +221,15 @@ active proctype tracer2()
 
 end_idle:
 	g_p_done;	/* P has detached or exited */
+#ifdef P2_SCRIPT
+	P2_SCRIPT;	/* a scenario */
+#else
 	ptrace_attach_task(2);
 	if
 	:: ret == E_OK -> tracer_loop(2, P2_BUDGET, P2_MENU, P2_FINALE)
 	:: else
 	fi;
+#endif
 	d_step { g_p2_done = 1; k = 0; w = 0; ret = 0; r2 = 0; pt_e = 0 }
 }
 #endif

@@ -20,7 +20,7 @@
 #define PTRACE_ENGINE_PML
 
 #define PT_T_LOCALS byte gl_ops, c_reset, c_old, t_sig, t_deliver, t_pres, t_ret, t_path, t_pe, t_ph; bit t_ev
-#define PT_P_LOCALS byte w, k, pr_sig, pd_act, pt_e, pr_req
+#define PT_P_LOCALS byte w, wcode, k, pr_sig, pd_act, pt_e, pr_req
 
 /* the ptrace engine slot that is live (at most one is: a fresh slot-1 engine
  * is attached only when the slot-0 engine could not be reused) */
@@ -149,7 +149,7 @@ inline ptrace_notify_stop()
 #define PTRACE_WAIT_TAKE(me) \
 	if \
 	:: exit_state != EXIT_ALIVE -> w = W_EXITED \
-	:: else -> w = W_STOP; CHECK(NOTIFY, g_ptstop == 1); g_ptstop = 2; exit_code = EC_NONE \
+	:: else -> w = W_STOP; CHECK(NOTIFY, g_ptstop == 1); g_ptstop = 2; wcode = exit_code; exit_code = EC_NONE \
 	fi; \
 	printf("@%d ptrace_wait: %d\n", _pid, w)
 

@@ -49,6 +49,10 @@ inline get_signal_to_deliver()
 			if
 			:: t_deliver != 0 ->
 				g_owed = g_owed & ~t_deliver;	/* handler (SIGUSR1) / discarded (SIGTRAP) */
+				if
+				:: t_deliver == SIG_USR -> g_nusr++	/* scenarios: the handler ran */
+				:: else
+				fi;
 				printf("@%d get_signal_to_deliver: deliver %d\n", _pid, t_deliver)
 			:: else
 			fi;

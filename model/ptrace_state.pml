@@ -83,6 +83,7 @@ bit  g_cont_owed;	/* L6: that group stop was ended by SIGCONT and the tracer has
 byte g_waiting;		/* the tracer (1 P, 2 P2) is blocked in its wait */
 byte g_s13;		/* S13: the engine slot + 1 of a tracer whose PTRACE_ATTACH returned 0 (0: none) */
 byte g_departed;	/* S12: mask of ptrace slots whose tracer completed ptrace_detach_task() */
+byte g_nusr;		/* SIGUSR1 deliveries (handler runs), for the scenarios */
 bit  g_p2_done;		/* P2 is done (S14 check) */
 bit  g_p_done;		/* P has detached or exited (P2 may attach) */
 byte g_pt_sys_busy;	/* S18: a tracer is inside ptrace_set_syscall_trace() */

@@ -102,6 +102,12 @@ inline put_detached_list()
 	rs_i = 0
 }
 
+/* ptrace's own stepping (ptrace.pml, coexistence): utrace leaves the step
+ * state alone while ptrace wants it (seed 003, patch 27/31) */
+#ifndef PTRACE_WANTS_STEP
+#define PTRACE_WANTS_STEP 0
+#endif
+
 /*
  * utrace_reset(task, utrace): ulock held on entry, released on return.
  * kernel: "splice_attaching(utrace); list_for_each_entry_safe(...) { if
@@ -154,7 +160,19 @@ inline utrace_reset(noflags)
 	}
 	if
 	:: rs_flags == 0 ->	/* no engines left: "utrace->resume = UTRACE_RESUME" */
-		d_step { resume = UTRACE_RESUME; printf("@%d utrace_reset:resume\n", _pid) }
+		d_step {
+			resume = UTRACE_RESUME;
+#ifndef V31_C12
+			/* C12 fix, T's own reset (target == current, so safe):
+			 * with no engine left nobody can want a step; the REPORT
+			 * that was to re-decide it dies with the last engine */
+			if
+			:: _pid == 0 && !PTRACE_WANTS_STEP -> tif_ss = 0
+			:: else
+			fi;
+#endif
+			printf("@%d utrace_reset:resume\n", _pid)
+		}
 	:: else
 	fi;
 	if

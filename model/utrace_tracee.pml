@@ -345,7 +345,16 @@ inline finish_report_reset()
 		spin_lock(ulock);
 		utrace_reset(r_x);
 		if
-		:: r_x -> r_action = UTRACE_RESUME
+		:: r_x -> r_action = UTRACE_RESUME;
+#ifndef V31_C12
+			/* C12 fix: no engine is left, so none can want a step:
+			 * a step asked for by an engine collected in this pass
+			 * must not survive it (the pending REPORT that was to
+			 * decide again dies with the last engine) */
+			r_resume_act = UTRACE_RESUME
+#else
+			skip
+#endif
 		:: else
 		fi
 	:: else
@@ -398,22 +407,23 @@ inline finish_report(wns)
 		spin_unlock(ulock)
 	:: else
 	fi;
-	d_step {
-		r_q = 0; r_x = 0;
+	d_step { r_q = 0; r_x = 0 }
+	finish_report_reset();
 #ifndef V31_C12
+	d_step {
 		/* C12 (the part utrace-3.1 left open: event reports bypass
-		 * finish_resume_report): every report decides the step state.  A
-		 * pass in which no engine asked for a step disables it (T is
-		 * current: safe); one that did re-armed a report (C13) that
-		 * decides again. */
+		 * finish_resume_report): every report decides the step state,
+		 * after finish_report_reset() (an engine collected there cannot
+		 * want a step).  A pass in which no engine asked for a step
+		 * disables it (T is current: safe); one that did re-armed a
+		 * report (C13) that decides again. */
 		if
 		:: r_action != UTRACE_SINGLESTEP && r_action != UTRACE_BLOCKSTEP &&
 		   r_resume_act != UTRACE_SINGLESTEP && r_resume_act != UTRACE_BLOCKSTEP -> tif_ss = 0
 		:: else
 		fi
-#endif
 	}
-	finish_report_reset()
+#endif
 }
 
 /* recalc_sigpending() under siglock: TIF_SIGPENDING stays set for real

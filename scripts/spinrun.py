@@ -248,6 +248,14 @@ def cmd_model(only=None):
     for model, sets in unr.items():
         if only or len(sets) != len(per_model_ok[model]):
             continue
+        if model == "ptrace":
+            # the ptrace model expands the whole utrace core, most of whose
+            # branches ptrace never takes (no reaper, no exec, constant
+            # arguments), and SPIN attributes inlined core lines to
+            # ptrace.pml: a statement-level check needs a whitelist that is
+            # not written yet (model/PTRACE.md, "What is left")
+            print("SKIP ptrace/unreached: not checked yet for the ptrace model (see model/PTRACE.md)")
+            continue
         never = set.intersection(*sets) if sets else set()
         wl = whitelist(model)
         bad = sorted(u for u in never if not any(re.search(w, u[1]) or re.search(w, u[0]) for w in wl))
@@ -348,7 +356,7 @@ def pidnames(model, flags):
     if model == "utrace":
         names = ["T"] + ["C%d" % i for i in range(n)] + ["R", "K", "M"]
     elif model == "ptrace" and "PTRACE_COEXIST" not in flags:
-        names = ["T", "P"] + (["P2"] if "-DWITH_P2=1" in flags else []) + ["S", "R", "K", "M", "PM"]
+        names = ["T", "P"] + (["P2"] if re.search(r"WITH_P2[= ]1", flags) else []) + ["S", "R", "K", "M", "PM"]
     else:
         names = None
     return names
@@ -438,7 +446,12 @@ def cmd_bugs(only=None):
             print("FAIL %-6s %s" % (race, msg))
             continue
         t0 = time.time()
-        rc, out = sh(["./pan", "-m%d" % DEPTH, "-w%d" % HASH_W], wdir, timeout=600)
+        # an assertion property: invalid end states are not the race (-E),
+        # so a shorter deadlock of another open race cannot mask it
+        epan = [] if prop in END_PROPS and prop not in BOTH_PROPS else ["-E"]
+        if prop in BOTH_PROPS:
+            epan = []
+        rc, out = sh(["./pan", "-m%d" % DEPTH, "-w%d" % HASH_W] + epan, wdir, timeout=600)
         wall = time.time() - t0
         with open(os.path.join(wdir, "pan.out"), "w") as f:
             f.write(out)
@@ -511,7 +524,7 @@ def cmd_scenario(path, flags=""):
           (" [" + flags + "]") if flags else "", fmt_figs(r),
           ("; " + "; ".join(r["problems"])) if r["problems"] else ""))
     if r["errors"] > 0:
-        nar = narrative(model, wdir, flags, src=path)
+        nar = narrative(model, wdir, flags + (" -DWITH_P2=1" if "define WITH_P2 1" in open(path).read() else ""), src=path)
         print(nar)
         m = re.search(r"(pan:1: .*)", out)
         print("   " + (m.group(1) if m else ""))

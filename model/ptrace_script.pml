@@ -1,0 +1,38 @@
+/*
+ * model/ptrace_script.pml - the scenario interface of ptrace.pml: a tracer's
+ * script is a sequence of ptrace requests, waits, signals and expectations,
+ * like a small test program.  A scenario file (model/scenarios/ptrace_*.pml)
+ * sets the tracee's script (T_EVENTS) and defines P_SCRIPT (and P2_SCRIPT
+ * with WITH_P2=1) from these inlines, then includes ../ptrace.pml; SPIN
+ * checks every property over every interleaving of the script, and the
+ * sc_expect_* assertions give the outcome the kernel gives.
+ *
+ *   sc_wait()              waitpid(child, &status, 0)
+ *   sc_expect_stop(sig)    WIFSTOPPED(status) && WSTOPSIG(status) == sig
+ *                          (SIG_USR, SIG_TRAP, or EC_SYSCALL: SIGTRAP|0x80)
+ *   sc_cont(sig)           ptrace(PTRACE_CONT, child, 0, sig)   (sig 0 or 1)
+ *   sc_syscall(sig)        ptrace(PTRACE_SYSCALL, child, 0, sig)
+ *   sc_step()              ptrace(PTRACE_SINGLESTEP, child, 0, 0)
+ *   sc_detach(sig)         ptrace(PTRACE_DETACH, child, 0, sig)  (sig: 0 or 1 = the stop's signal)
+ *   sc_exit()              the tracer exits (exit_ptrace: implicit detach)
+ *   sc_attach()            ptrace(PTRACE_ATTACH, child) must return 0 (P2)
+ *   sc_kill(sig)           kill(child, sig)  (SIG_USR)
+ *   sc_expect_handled(n)   eventually the child's SIGUSR1 handler has run n
+ *                          times (blocks until then: a hang is a failure)
+ * The requests use the tracer's locals (CTL_LOCALS, PT_P_LOCALS).
+ */
+#ifndef PTRACE_SCRIPT_PML
+#define PTRACE_SCRIPT_PML
+
+#define sc_wait() atomic { PTRACE_WAIT_COND(_pid) -> PTRACE_WAIT_TAKE(_pid) }
+#define sc_expect_stop(sig) assert(w == W_STOP && wcode == (sig))
+#define sc_cont(sig) ptrace_resume(pt_e, UTRACE_RESUME, 0, sig)
+#define sc_syscall(sig) ptrace_resume(pt_e, UTRACE_RESUME, 1, sig)
+#define sc_step() ptrace_resume(pt_e, UTRACE_SINGLESTEP, 0, 0)
+#define sc_detach(sig) ptrace_detach(pt_e, sig)
+#define sc_exit() exit_ptrace(_pid, pt_e)
+#define sc_attach() ptrace_attach_task(_pid); assert(ret == E_OK)
+#define sc_kill(sig) s_kill_sig(sig)
+#define sc_expect_handled(n) atomic { g_nusr >= (n) -> assert(g_nusr == (n)) }
+
+#endif /* PTRACE_SCRIPT_PML */
