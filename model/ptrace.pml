@@ -261,3 +261,15 @@ active proctype ptmon()
 end_ptmon:
 	atomic { !(S12_HOLDS && S13_HOLDS) -> CHECK(S12, S12_HOLDS); CHECK(S13, S13_HOLDS) }
 }
+
+/* reachability witnesses (model/witness.conf): claims EXPECTED TO FAIL */
+#ifdef WITNESS
+ltl w_pt_reported { [] !(g_ptstop == 2) }		/* a ptrace stop is reported to the tracer's wait */
+ltl w_parting     { [] !(ctx_detached[0]) }		/* a detach keeps the engine for a parting signal */
+ltl w_handed_back { [] !(g_nusr > 0 && g_p_done) }	/* SIGUSR1 delivered after the tracer is gone */
+ltl w_step_trap   { [] !(sigpend & SIG_TRAP) }		/* a single-step trap */
+ltl w_killed_pt   { [] !(fatal && (tstate & __TASK_UTRACED) == 0 && g_kwake) }	/* SIGKILL wakes a ptrace stop */
+#if NPT > 1
+ltl w_reused      { [] !(g_s13 == 1 && ptracer == 2) }	/* P2 re-uses P's engine */
+#endif
+#endif

@@ -88,6 +88,7 @@ bit  g_p2_done;		/* P2 is done (S14 check) */
 bit  g_p_done;		/* P has detached or exited (P2 may attach) */
 byte g_pt_sys_busy;	/* S18: a tracer is inside ptrace_set_syscall_trace() */
 byte g_npre;
-bit  g_kwake;		/* S5: SIGKILL woke T from a utrace stop; T has not reached get_signal_to_deliver() */		/* preattached parties ready */
+/* g_kwake: declared by the core (utrace_state.pml) */
+/* bit  g_kwake; */		/* S5: SIGKILL woke T from a utrace stop; T has not reached get_signal_to_deliver() */		/* preattached parties ready */
 
 #endif /* PTRACE_STATE_PML */

@@ -42,7 +42,9 @@ active proctype killer()
 			:: exit_state == EXIT_ALIVE ->
 				fatal = 1; tif_sp = 1;
 				if
-				:: tstate != TASK_RUNNING -> tstate = TASK_RUNNING
+				:: tstate != TASK_RUNNING ->
+					g_kwake = ((tstate & __TASK_UTRACED) != 0);	/* S5 bookkeeping */
+					tstate = TASK_RUNNING
 				:: else
 				fi
 			:: else

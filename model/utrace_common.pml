@@ -20,11 +20,13 @@
 
 /*
  * S5 (list discipline): the attached list is written only by T itself, or
- * while T is utrace-stopped, or once T is dead and not inside its death report.
+ * while T is utrace-stopped (or was, until SIGKILL woke it: it then waits in
+ * utrace_finish_stop() for ulock before touching anything, B9: g_kwake), or
+ * once T is dead and not inside its death report.
  */
 #ifndef S5_LIST_WRITE_OK	/* hook (ptrace.pml: a SIGKILL-woken T still in utrace_finish_stop) */
 #define S5_LIST_WRITE_OK \
-	(_pid == T_PID || (tstate & __TASK_UTRACED) || (exit_state != EXIT_ALIVE && !death))
+	(_pid == T_PID || (tstate & __TASK_UTRACED) || g_kwake || (exit_state != EXIT_ALIVE && !death))
 #endif
 
 /* splice_attaching(utrace): "list_splice_tail_init(&utrace->attaching,

@@ -66,6 +66,7 @@ byte g_disabled[NENGINES];	/* event bits whose removal returned 0 while T was ru
 bit  g_released[NENGINES];	/* ops->release(data) ran (last kref put) */
 bit  g_torn;			/* reap teardown finished: utrace_flags must stay 0 */
 bit  t_gone;			/* ghost: T finished do_exit() (death report and its teardown included) */
+bit  g_kwake;			/* ghost (S5): SIGKILL woke T from a utrace stop; T has not passed utrace_finish_stop() */
 byte g_done;			/* controllers that reached their end */
 byte g_setup;			/* PREATTACH: controllers whose engine is attached */
 

@@ -442,7 +442,7 @@ inline recalc_sigpending()
 inline utrace_finish_stop()
 {
 	if
-	:: fatal -> atomic { ulock == NOBODY -> printf("@%d utrace_finish_stop:wait\n", _pid) }
+	:: fatal -> atomic { ulock == NOBODY -> g_kwake = 0; printf("@%d utrace_finish_stop:wait\n", _pid) }
 	:: else
 	fi
 }
@@ -703,7 +703,16 @@ inline utrace_get_signal()
 			finish_resume_report()
 		:: else ->
 			if
-			:: !(uflags & EV_QUIESCE) -> skip	/* "We only got here to clear utrace->signal_handler" (C11, C15) */
+			:: !(uflags & EV_QUIESCE) ->	/* "We only got here to clear utrace->signal_handler" (C11, C15) */
+#ifndef V31_C12
+				/* F1 (ptrace model): a REPORT consumed here may be the
+				 * one that was to re-decide the step state (C13); with no
+				 * QUIESCE engine no report can ask for a step again, so
+				 * decide now as finish_resume_report() would (T is current) */
+				d_step { if :: r_sr == UTRACE_REPORT && !PTRACE_WANTS_STEP -> tif_ss = 0 :: else fi }
+#else
+				skip
+#endif
 			:: else ->
 				signal_pass(0);
 				finish_resume_report()

@@ -7,7 +7,7 @@
  */
 #ifdef WITNESS
 ltl w_stops       { [] !(tstate & __TASK_UTRACED) }			/* T stops in utrace_stop */
-ltl w_killed_stop { [] !((tstate & __TASK_UTRACED) && fatal) }		/* SIGKILL reaches a stopped T */
+ltl w_killed_stop { [] !g_kwake }					/* SIGKILL wakes T from a utrace stop */
 ltl w_step_user   { [] !(tif_ss && tracee@end_user) }			/* T runs single-stepped in user mode */
 ltl w_reap_torn   { [] !g_torn }					/* the reap teardown runs */
 ltl w_detached    { [] !(eops[0] == OPS_DETACHED) }			/* an engine is marked detached */
