@@ -37,5 +37,7 @@ scenario: toolchain
 bench-model: toolchain
 	@$(SPINRUN) bench
 
+N3_FLAGS := -DNENGINES=3 -DPREATTACH=1 -DPASSIVE=6 -DBUDGET=0 -DT_EVENTS=18
+N3_TIMEOUT ?= 3600
 model-n3: toolchain
-	@$(SPINRUN) model --only n3
+	@$(SPINRUN) one utrace n3 "$(N3_FLAGS)" $(N3_TIMEOUT)

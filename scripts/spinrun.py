@@ -25,6 +25,7 @@ Usage:
   spinrun.py scenario FILE [FLAGS]      check a scenario file (FLAGS: -D switches)
   spinrun.py bench                      the performance table
   spinrun.py selftest                   the runner must fail on bad runs
+  spinrun.py one MODEL NAME "FLAGS" [TIMEOUT]  one exhaustive run (model-n3)
 
 Configurations: model/configs/<model>.conf ("name | flags | purpose").
 Races: model/bugs.conf.  Logs: build/model/.
@@ -605,6 +606,14 @@ def main(argv):
         return cmd_selftest()
     if cmd == "bench":
         return cmd_bench()
+    if cmd == "one" and len(argv) >= 5:
+        # one MODEL NAME "FLAGS" [TIMEOUT]: one exhaustive run with figures
+        tmo = int(argv[5]) if len(argv) > 5 else 3600
+        good, r, out, wdir = run_config(argv[2], argv[3], argv[4], timeout=tmo)
+        why = r.get("problems", []) + (["errors: %d" % r["errors"]] if r.get("errors", 0) not in (0, None) else [])
+        print("%-4s %s/%s %s%s  [spin %s]" % ("PASS" if good else "FAIL", argv[2], argv[3], fmt_figs(r),
+              ("; " + "; ".join(why)) if why else "", argv[4]))
+        return 0 if good else 1
     print(__doc__)
     return 2
 
