@@ -553,16 +553,16 @@ def cmd_selftest():
     name, flags, _ = confs[0]
     saved = DEPTH
     DEPTH = 50
-    good, r, out, wdir = run_config("utrace", "selftest_depth", flags)
+    good, r, out, wdir = run_config("utrace", "selftest_depth", flags, opt="-O0")
     DEPTH = saved
     print("%s runner rejects a truncated search (-m50): %s" % (
         "PASS" if not good else "FAIL", ", ".join(r.get("problems", [])) or "depth %d" % r.get("depth", -1)))
     ok = ok and not good
-    good, r, out, wdir = run_config("utrace", "selftest_bug", flags + " -DBUG_C1")
+    good, r, out, wdir = run_config("utrace", "selftest_bug", flags + " -DBUG_C1", opt="-O0")
     print("%s runner rejects a failing model (-DBUG_C1): errors: %s" % (
         "PASS" if not good else "FAIL", r.get("errors")))
     ok = ok and not good
-    good, r, out, wdir = run_config("utrace", "selftest_mem", flags, cflags=("-DSAFETY", "-DMEMLIM=20"))
+    good, r, out, wdir = run_config("utrace", "selftest_mem", flags, cflags=("-DSAFETY", "-DMEMLIM=20"), opt="-O0")
     print("%s runner rejects a search stopped by -DMEMLIM: %s" % (
         "PASS" if not good else "FAIL", ", ".join(r.get("problems", []))))
     ok = ok and not good
