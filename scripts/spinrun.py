@@ -558,8 +558,9 @@ def cmd_selftest():
     print("%s runner rejects a truncated search (-m50): %s" % (
         "PASS" if not good else "FAIL", ", ".join(r.get("problems", [])) or "depth %d" % r.get("depth", -1)))
     ok = ok and not good
-    good, r, out, wdir = run_config("utrace", "selftest_bug", flags + " -DBUG_C1", opt="-O0")
-    print("%s runner rejects a failing model (-DBUG_C1): errors: %s" % (
+    bconfs = dict((n, f) for n, f, _ in read_table(os.path.join(MODEL_DIR, "configs", "utrace-bugs.conf"), 3))
+    good, r, out, wdir = run_config("utrace", "selftest_bug", bconfs["b_stop_detach"] + " -DBUG_C1", opt="-O0")
+    print("%s runner rejects a failing model (b_stop_detach -DBUG_C1, exhaustive search mode): errors: %s" % (
         "PASS" if not good else "FAIL", r.get("errors")))
     ok = ok and not good
     good, r, out, wdir = run_config("utrace", "selftest_mem", flags, cflags=("-DSAFETY", "-DMEMLIM=20"), opt="-O0")
