@@ -115,3 +115,10 @@ soak:
 
 bench:
 	$(call t_job,bench,bench-build,bench $(BUILD))
+
+# make mutants: one plausible slip at a time in a scratch copy of src/ (never
+# src/ itself); the contract tests and the default scenarios must catch each
+# (outside make check; tests/tools/mutants.py lists the mutants)
+.PHONY: mutants
+mutants:
+	@python3 tests/tools/mutants.py
