@@ -38,6 +38,7 @@
 #define UTRACE_GET_SIGNAL_REPORT_HOOK() t_path = 1; t_sig = 0; t_deliver = 0
 #define UTRACE_GET_SIGNAL_DEQUEUE_HOOK() \
 	t_sig = LOWEST_SIG(sigpend); sigpend = sigpend & ~t_sig; sig_q = (sigpend != 0); \
+	stop_dequeued = stop_dequeued | (t_sig == SIG_STOP); \
 	t_path = 2; t_deliver = t_sig
 #define SIGNAL_C_MODEL
 /* engine design: ptrace steps through its engine's UTRACE_SINGLESTEP (no
@@ -56,6 +57,7 @@
 #include "kernel.pml"
 #include "ptrace_state.pml"	/* before the core: the hooks use its constants */
 #include "utrace_core.pml"
+#include "ptrace_jobctl.pml"	/* group stop, SIGSTOP/SIGCONT, L6, KILL (engine design) */
 #include "ptrace_engine.pml"
 #include "ptrace_signal.pml"
 #include "ptrace_script.pml"
@@ -159,8 +161,8 @@ inline tracer_loop(me, budget, menu, finale)
 end_wait:	atomic { PTRACE_WAIT_COND(me) -> PTRACE_WAIT_TAKE(me) }
 		if
 		:: w == W_EXITED -> pr_req = 0; break
-		:: else
-		fi;
+		:: w == W_CONT -> pr_req = R_WAIT	/* WIFCONTINUED: nothing to answer */
+		:: else ->
 		/* the answer (one call site per request kind: pr_req) */
 		if
 		:: k < (budget) ->
@@ -173,6 +175,7 @@ end_wait:	atomic { PTRACE_WAIT_COND(me) -> PTRACE_WAIT_TAKE(me) }
 			:: ((menu) & R_DETACH) -> pr_req = R_DETACH
 			:: ((menu) & R_DETSIG) -> pr_req = R_DETSIG
 			:: ((menu) & R_EXIT) -> pr_req = R_EXIT
+			:: ((menu) & R_WAIT) && wcode == EC_GSTOP -> pr_req = R_WAIT	/* wait for the continue */
 			fi
 		:: k >= (budget) && ((finale) & 1) ->
 			if
@@ -181,7 +184,20 @@ end_wait:	atomic { PTRACE_WAIT_COND(me) -> PTRACE_WAIT_TAKE(me) }
 			fi
 		:: k >= (budget) && !((finale) & 1) -> pr_req = R_EXIT
 		fi;
+		/* a request to a group-stopped tracee: ptrace_check_attach() first
+		 * (-ESRCH if SIGCONT or SIGKILL woke it: wait again) */
 		if
+		:: wcode == EC_GSTOP && pr_req != R_EXIT && pr_req != R_WAIT ->
+			ptrace_check_attach_gstop(pt_e);
+			if
+			:: ret != E_OK -> pr_req = R_WAIT
+			:: else
+			fi
+		:: else
+		fi
+		fi;
+		if
+		:: pr_req == R_WAIT -> wcode = 0
 		:: pr_req & (R_CONT | R_CONTSIG | R_SYSCALL | R_STEP) ->
 			ptrace_resume(pt_e, ((pr_req == R_STEP) -> UTRACE_SINGLESTEP : UTRACE_RESUME),
 				      (pr_req == R_SYSCALL), (pr_req == R_CONTSIG))
@@ -244,6 +260,18 @@ active proctype source()
 	:: true
 	fi;
 #endif
+#if S_SIGS & S_STOP
+	if
+	:: s_kill_sigstop()	/* ptrace_jobctl.pml */
+	:: true
+	fi;
+#endif
+#if S_SIGS & S_CONT
+	if
+	:: s_kill_sigcont()	/* ptrace_jobctl.pml */
+	:: true
+	fi;
+#endif
 #if S_SIGS & S_KILL
 	if
 	:: s_kill_sigkill()
@@ -255,11 +283,15 @@ active proctype source()
 
 #include "std_procs.pml"
 
-/* S12 and S13 in every state */
+/* S12 and S13 in every state; KILL and L6 when nothing can move any more
+ * (timeout: every other process has ended or is blocked for ever) */
 active proctype ptmon()
 {
 end_ptmon:
-	atomic { !(S12_HOLDS && S13_HOLDS) -> CHECK(S12, S12_HOLDS); CHECK(S13, S13_HOLDS) }
+	if
+	:: atomic { !(S12_HOLDS && S13_HOLDS) -> CHECK(S12, S12_HOLDS); CHECK(S13, S13_HOLDS) }
+	:: atomic { timeout -> PT_FINAL_CHECKS() }	/* ptrace_jobctl.pml */
+	fi
 }
 
 /* reachability witnesses (model/witness.conf): claims EXPECTED TO FAIL */
@@ -269,6 +301,8 @@ ltl w_parting     { [] !(ctx_detached[0]) }		/* a detach keeps the engine for a 
 ltl w_handed_back { [] !(g_nusr > 0 && g_p_done) }	/* SIGUSR1 delivered after the tracer is gone */
 ltl w_step_trap   { [] !(sigpend & SIG_TRAP) }		/* a single-step trap */
 ltl w_killed_pt   { [] !(fatal && (tstate & __TASK_UTRACED) == 0 && g_kwake) }	/* SIGKILL wakes a ptrace stop */
+ltl w_gstop_seen  { [] !(g_saw_gstop) }		/* the tracer's wait reports a group stop */
+ltl w_cont_seen   { [] !(g_wcont) }			/* ... and then the CONTINUED state (WCONTINUED) */
 #if NPT > 1
 ltl w_reused      { [] !(g_s13 == 1 && ptracer == 2) }	/* P2 re-uses P's engine */
 #endif

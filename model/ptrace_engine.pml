@@ -126,6 +126,7 @@ inline ptrace_notify_stop()
 			/* NOTIFY: this stop is to be reported (CLD_TRAPPED only if
 			 * ptraced; a tracer that links later still finds it by wait) */
 			g_ptstop = (exit_code != EC_NONE -> 1 : 0);
+			JCTL_TRAP_NOTIFIED();	/* BUG_C32 only (ptrace_jobctl.pml) */
 			printf("@%d ptrace_notify_stop: exit_code=%d tracer=%d\n", _pid, exit_code, ptracer)
 		}
 #ifndef BUG_C20
@@ -140,18 +141,29 @@ inline ptrace_notify_stop()
 
 /*
  * The tracer's wait (do_wait -> wait_task_stopped(ptrace=1)): blocks until
- * its tracee is TASK_TRACED with a nonzero exit_code (consumed: "exit_code =
- * 0") or has exited.  Sleeping here for ever is legitimate (end label at the
- * caller).  NOTIFY: a stop is reported only once and only if notified.
+ * its tracee is TASK_TRACED or TASK_STOPPED (group stop) with a nonzero
+ * exit_code (consumed: "exit_code = 0"), or runs with the CONTINUED state
+ * set (WCONTINUED, ptrace_jobctl.pml), or has exited.  Sleeping here for
+ * ever is legitimate (end label at the caller).  NOTIFY: a ptrace stop is
+ * reported only once and only if notified.
  */
 #define PTRACE_WAIT_COND(me) \
-	(((tstate & __TASK_UTRACED) && exit_code != EC_NONE && ptracer == (me)) || exit_state != EXIT_ALIVE)
+	((JCTL_STOPPED_OR_TRACED && exit_code != EC_NONE && ptracer == (me)) || JCTL_WAIT_CONT(me) || exit_state != EXIT_ALIVE)
 #define PTRACE_WAIT_TAKE(me) \
 	if \
-	:: exit_state != EXIT_ALIVE -> w = W_EXITED \
-	:: else -> w = W_STOP; CHECK(NOTIFY, g_ptstop == 1); g_ptstop = 2; wcode = exit_code; exit_code = EC_NONE \
+	:: exit_state != EXIT_ALIVE -> w = W_EXITED; JCTL_FORGET() \
+	:: else -> \
+		if \
+		:: JCTL_STOPPED_OR_TRACED && exit_code != EC_NONE -> \
+			w = W_STOP; wcode = exit_code; exit_code = EC_NONE; \
+			if \
+			:: wcode == EC_GSTOP -> JCTL_TAKE_GSTOP() \
+			:: else -> CHECK(NOTIFY, g_ptstop == 1); g_ptstop = 2 \
+			fi \
+		:: else -> JCTL_TAKE_CONT() \
+		fi \
 	fi; \
-	printf("@%d ptrace_wait: %d\n", _pid, w)
+	printf("@%d ptrace_wait: %d code %d\n", _pid, w, wcode)
 
 /* send_sig_info(sig, SEND_SIG_PRIV, tracee): queue, signal_wake_up(t, 0)
  * (does not wake a stopped task) */
@@ -166,11 +178,12 @@ inline pt_send_sig(sig)
 /*
  * ptrace_wake_up(tracee, engine, action, explicit): "if (action !=
  * UTRACE_REPORT) ptrace_context(engine)->stop_code = 0; ...
- * utrace_control(tracee, engine, action);"  (The SIGNAL_STOP_STOPPED part:
- * no group stop in this model, see PTRACE.md.)
+ * utrace_control(tracee, engine, action);"  The SIGNAL_STOP_STOPPED part for
+ * explicit requests: ptrace_wake_up_jctl() (ptrace_jobctl.pml).
  */
-inline ptrace_wake_up(e, action)
+inline ptrace_wake_up(e, action, explicit)
 {
+	ptrace_wake_up_jctl(explicit);	/* SIGNAL_STOP_STOPPED (ptrace_jobctl.pml) */
 	if
 	:: (action) != UTRACE_REPORT -> d_step { ctx_stop[e] = PE_NONE; printf("@%d ptrace_wake_up:stop_code E%d\n", _pid, e) }
 	:: else
@@ -209,7 +222,7 @@ inline ptrace_resume(e, action, sysc, withsig)
 	:: else
 	fi;
 	d_step { ctx_resume[e] = (action); pr_sig = 0 }	/* racy: T loads it in its callbacks */
-	ptrace_wake_up(e, action)
+	ptrace_wake_up(e, action, 1)
 }
 
 /*
@@ -263,7 +276,7 @@ inline ptrace_detach_task(e, explicit, withsig)
 			fi
 		}
 	fi;
-	ptrace_wake_up(e, pd_act);
+	ptrace_wake_up(e, pd_act, explicit);
 	d_step {
 		if
 		:: pd_act != UTRACE_DETACH -> ctx_detached[e] = 1	/* PTRACE_O_DETACHED: reusable */
@@ -279,7 +292,7 @@ inline ptrace_detach_task(e, explicit, withsig)
  * under write_lock(tasklist_lock), then ptrace_detach_task(tracee, sig) */
 inline ptrace_detach(e, withsig)
 {
-	d_step { ptracer = 0; g_s13 = 0; printf("@%d ptrace_detach: unlink\n", _pid) }
+	d_step { ptracer = 0; g_s13 = 0; JCTL_FORGET(); printf("@%d ptrace_detach: unlink\n", _pid) }
 	ptrace_detach_task(e, 1, withsig)
 }
 
@@ -287,7 +300,7 @@ inline ptrace_detach(e, withsig)
 inline exit_ptrace(me, e)
 {
 	if
-	:: d_step { ptracer == (me) -> ptracer = 0; g_s13 = 0; printf("@%d exit_ptrace: unlink\n", _pid) }
+	:: d_step { ptracer == (me) -> ptracer = 0; g_s13 = 0; JCTL_FORGET(); printf("@%d exit_ptrace: unlink\n", _pid) }
 		ptrace_detach_task(e, 0, 0)
 	:: else
 	fi

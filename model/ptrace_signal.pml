@@ -8,8 +8,9 @@
  * Signals are the bits of sigpend (ptrace_state.pml).  Delivery: SIGUSR1 has
  * a handler (delivering it discharges L5's debt); SIGTRAP (the single-step
  * trap) is discarded when delivered (its default action, a core dump, is not
- * modelled).  SIGSTOP/SIGCONT (group stop) are not in this model yet
- * (PTRACE.md, "Limits").
+ * modelled); SIGCONT has no handler (its work is done when it is sent,
+ * ptrace_jobctl.pml); SIGSTOP's default action is the group stop
+ * (do_signal_stop(), ptrace_jobctl.pml).
  */
 #ifndef PTRACE_SIGNAL_PML
 #define PTRACE_SIGNAL_PML
@@ -43,7 +44,8 @@ inline get_signal_to_deliver()
 		d_step {	/* siglock held: dequeue (no utrace), deliver, recalc_sigpending() */
 			if
 			:: t_path == 0 && sigpend != 0 ->
-				t_deliver = LOWEST_SIG(sigpend); sigpend = sigpend & ~t_deliver
+				t_deliver = LOWEST_SIG(sigpend); sigpend = sigpend & ~t_deliver;
+				stop_dequeued = stop_dequeued | (t_deliver == SIG_STOP)	/* SIGNAL_STOP_DEQUEUED */
 			:: else
 			fi;
 			if
@@ -58,9 +60,15 @@ inline get_signal_to_deliver()
 			fi;
 			sig_q = (sigpend != 0);
 			tif_sp = (sig_q || fatal || resume == UTRACE_INTERRUPT);
-			t_path = 0; t_sig = 0; t_deliver = 0
+			/* SIGSTOP's default action: "if (sig_kernel_stop(signr)) { ...
+			 * if (likely(do_signal_stop(info->si_signo))) goto relock; }"
+			 * (SIGCONT and SIGTRAP: no handler, nothing to do) */
+			t_path = 0; t_sig = 0; t_deliver = (t_deliver == SIG_STOP -> SIG_STOP : 0)
 		}
-		spin_unlock(siglock)
+		if
+		:: t_deliver == SIG_STOP -> do_signal_stop()	/* ptrace_jobctl.pml; releases siglock */
+		:: else -> spin_unlock(siglock)
+		fi
 	fi
 }
 

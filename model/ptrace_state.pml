@@ -11,11 +11,14 @@
 /* ---- constants ---------------------------------------------------------------- */
 
 /* signals (bits; dequeue_signal() takes the lowest number first: SIGTRAP 5,
- * SIGUSR1 10, SIGSTOP 19) */
+ * SIGUSR1 10, SIGCONT 18, SIGSTOP 19; SIG_CONT is 32 so that no signal bit
+ * equals EC_SYSCALL or EC_GSTOP in exit_code) */
 #define SIG_TRAP 1
 #define SIG_USR  2
 #define SIG_STOP 4
-#define LOWEST_SIG(m) (((m) & SIG_TRAP) -> SIG_TRAP : (((m) & SIG_USR) -> SIG_USR : (((m) & SIG_STOP) -> SIG_STOP : 0)))
+#define SIG_CONT 32
+#define LOWEST_SIG(m) (((m) & SIG_TRAP) -> SIG_TRAP : (((m) & SIG_USR) -> SIG_USR : \
+	(((m) & SIG_CONT) -> SIG_CONT : (((m) & SIG_STOP) -> SIG_STOP : 0))))
 
 /* what T->exit_code says to the tracer's wait (WSTOPSIG): a signal stop
  * (the signal), a syscall stop (SIGTRAP|0x80), a group stop (SIGSTOP) */
