@@ -22,14 +22,15 @@
  *   (reaper, killer: std_procs.pml, off here), monitor: S1 in every state;
  *   ptmon: S12 and S13 in every state.
  *
- * The coexistence design (-DPTRACE_COEXIST) is not in this file yet
- * (PTRACE.md, "What is left").
+ * The coexistence design (-DPTRACE_COEXIST) is in ptrace_coexist_model.pml
+ * and ptrace_coexist.pml (included below instead of everything else).
  */
 #include "ptrace_params.pml"
 
 #ifdef PTRACE_COEXIST
-#error "PTRACE_COEXIST: the coexistence configuration is not modelled yet (model/PTRACE.md)"
-#endif
+/* the coexistence design: its own hooks, includes and processes */
+#include "ptrace_coexist_model.pml"
+#else /* !PTRACE_COEXIST: ptrace as a utrace engine, to the end of the file */
 
 /* hooks into the utrace core (see the #ifdef sites in utrace_*.pml) */
 #define ENGINE_BODY(e, kind) ptrace_callback_body(e, kind)
@@ -307,3 +308,4 @@ ltl w_cont_seen   { [] !(g_wcont) }			/* ... and then the CONTINUED state (WCONT
 ltl w_reused      { [] !(g_s13 == 1 && ptracer == 2) }	/* P2 re-uses P's engine */
 #endif
 #endif
+#endif /* PTRACE_COEXIST */

@@ -119,7 +119,7 @@ inline utrace_do_stop(stopped)
 #ifdef UTRACE_DO_STOP_COEXIST
 	fi;
 #endif
-	atomic { stopped = ((tstate & __TASK_UTRACED) != 0) }
+	atomic { stopped = TASK_IS_UTRACED(tstate) }	/* "return task_is_utraced(target);" */
 }
 
 /* find_matching_engine() with MATCH_OPS: each controller has its own ops,
@@ -264,7 +264,7 @@ inline utrace_set_events(e, events, ret)
 				 * a stopped T woken by SIGKILL waits for ulock in
 				 * utrace_finish_stop() (B9), so it cannot change
 				 * exit_state between them) */
-				atomic { c_x = ((tstate & __TASK_UTRACED) == 0 && exit_state == EXIT_ALIVE) }
+				atomic { c_x = (!TASK_IS_UTRACED(tstate) && exit_state == EXIT_ALIVE) }
 				if
 				:: c_x ->	/* smp_mb() (B4), then utrace_set_events:reporting */
 					atomic {
@@ -408,7 +408,12 @@ inline utrace_control(e, action, wish, ret)
 			:: (action) == UTRACE_RESUME ->
 				clear_engine_wants_stop(e);
 				if
+#ifndef V31_F2
+				/* F2 (ptrace.pml, coexistence): not a step ptrace wants */
+				:: c_reset && !PTRACE_WANTS_STEP -> d_step { tif_ss = 0 }	/* user_disable_single_step(): T is stopped */
+#else
 				:: c_reset -> d_step { tif_ss = 0 }	/* user_disable_single_step(): T is stopped */
+#endif
 				:: else
 				fi
 			:: (action) == UTRACE_REPORT || (action) == UTRACE_SINGLESTEP || (action) == UTRACE_BLOCKSTEP ->

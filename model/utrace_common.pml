@@ -183,7 +183,14 @@ inline utrace_reset(noflags)
 		/* "if (utrace->resume == UTRACE_RESUME) user_disable_single_step(task)" (C12) */
 		d_step {
 			if
+#ifndef V31_F2
+			/* F2 (ptrace.pml, coexistence): "&& !ptrace_wants_step(task)",
+			 * as finish_resume_report() (27/31): a step ptrace asked for
+			 * is not utrace's to cancel */
+			:: resume == UTRACE_RESUME && !PTRACE_WANTS_STEP -> tif_ss = 0
+#else
 			:: resume == UTRACE_RESUME -> tif_ss = 0
+#endif
 			:: else
 			fi
 		}

@@ -419,7 +419,8 @@ inline finish_report(wns)
 		 * report (C13) that decides again. */
 		if
 		:: r_action != UTRACE_SINGLESTEP && r_action != UTRACE_BLOCKSTEP &&
-		   r_resume_act != UTRACE_SINGLESTEP && r_resume_act != UTRACE_BLOCKSTEP -> tif_ss = 0
+		   r_resume_act != UTRACE_SINGLESTEP && r_resume_act != UTRACE_BLOCKSTEP &&
+		   !PTRACE_WANTS_STEP -> tif_ss = 0	/* (not a step ptrace wants, 27/31) */
 		:: else
 		fi
 	}

@@ -78,9 +78,9 @@ PROP_TEXT = {
     "S2": "ptrace_report_signal never stops a detaching tracee",
     "S12": "no stop on behalf of a departed tracer",
     "S13": "a successful PTRACE_ATTACH means attached",
-    "S16": "a stop is ended only by its owner",
-    "S17": "SIGKILL does not bypass a controller critical section",
-    "S18": "syscall-trace flag ownership",
+    "S16": "a stop is ended only by its owner (ptrace: TRACED, utrace: UTRACED)",
+    "S17": "SIGKILL does not let T run inside a controller's utrace->lock section",
+    "S18": "syscall-trace flag ownership (TIF_SYSCALL_TRACE for ptrace and engines)",
     "L5": "a signal swallowed or handed back is delivered unless T dies",
     "L6": "a continue after an observed group stop is never missed",
     "NOTIFY": "every ptrace stop reported to wait exactly once",
@@ -365,6 +365,8 @@ def pidnames(model, flags):
         n = int(m.group(1))
     if model == "utrace":
         names = ["T"] + ["C%d" % i for i in range(n)] + ["R", "K", "M"]
+    elif model == "ptrace" and "PTRACE_COEXIST" in flags:
+        names = ["T", "C", "P", "S", "R", "K", "M", "PM"]
     elif model == "ptrace" and "PTRACE_COEXIST" not in flags:
         names = ["T", "P"] + (["P2"] if re.search(r"WITH_P2[= ]1", flags) else []) + ["S", "R", "K", "M", "PM"]
     else:
