@@ -275,8 +275,12 @@ active proctype source()
 active proctype ptmon()
 {
 end_ptmon:
-	atomic { !(CX_S12_HOLDS && CX_S16_HOLDS && CX_S18_HOLDS) ->
+	if
+	:: atomic { !(CX_S12_HOLDS && CX_S16_HOLDS && CX_S18_HOLDS) ->
 		 CHECK(S12, CX_S12_HOLDS); CHECK(S16, CX_S16_HOLDS); CHECK(S18, CX_S18_HOLDS) }
+	/* KILL: once nothing can move any more, a SIGKILLed T has exited */
+	:: atomic { timeout -> CHECK(KILL, !fatal || exit_state != EXIT_ALIVE) }
+	fi
 }
 
 /* reachability witnesses (model/witness.conf): claims EXPECTED TO FAIL */
@@ -285,4 +289,5 @@ ltl w_cx_both      { [] !((tstate & __TASK_TRACED) && (tstate & __TASK_UTRACED))
 ltl w_cx_pt_resume { [] !(g_in_pstop && !pstop_oncpu && tstate == __TASK_UTRACED && ptracer == 1) }	/* P's resume leaves T asleep for utrace */
 ltl w_cx_reported  { [] !(g_ptstop == 2) }	/* a ptrace stop is reported to the tracer's wait */
 ltl w_cx_step      { [] !(g_pt_applied && tif_ss) }	/* T applies ptrace's step itself */
+ltl w_cx_kill_lock { [] !(g_kwoke && g_in_pstop) }	/* SIGKILL wakes T in ptrace_stop() while C holds utrace->lock (S17's case) */
 #endif
