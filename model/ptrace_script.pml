@@ -17,6 +17,14 @@
  *   sc_exit()              the tracer exits (exit_ptrace: implicit detach)
  *   sc_attach()            ptrace(PTRACE_ATTACH, child) must return 0 (P2)
  *   sc_kill(sig)           kill(child, sig)  (SIG_USR)
+ *   sc_sigstop(), sc_sigcont()  kill(child, SIGSTOP), kill(child, SIGCONT)
+ *   sc_expect_gstop()      WIFSTOPPED, a group stop (WSTOPSIG SIGSTOP, not a
+ *                          signal stop: PTRACE_GETSIGINFO would fail)
+ *   sc_expect_cont()       WIFCONTINUED (the tracer waits with WCONTINUED)
+ *   sc_expect_running()    eventually the child runs (neither group-stopped
+ *                          nor traced; blocks until then: a hang is a failure)
+ * A request to a group-stopped child first passes ptrace_check_attach()
+ * (ptrace_jobctl.pml), which must succeed (nothing else wakes it here).
  *   sc_expect_handled(n)   eventually the child's SIGUSR1 handler has run n
  *                          times (blocks until then: a hang is a failure)
  * The requests use the tracer's locals (CTL_LOCALS, PT_P_LOCALS).
@@ -26,13 +34,23 @@
 
 #define sc_wait() atomic { PTRACE_WAIT_COND(_pid) -> PTRACE_WAIT_TAKE(_pid) }
 #define sc_expect_stop(sig) assert(w == W_STOP && wcode == (sig))
-#define sc_cont(sig) ptrace_resume(pt_e, UTRACE_RESUME, 0, sig)
-#define sc_syscall(sig) ptrace_resume(pt_e, UTRACE_RESUME, 1, sig)
-#define sc_step() ptrace_resume(pt_e, UTRACE_SINGLESTEP, 0, 0)
-#define sc_detach(sig) ptrace_detach(pt_e, sig)
+#define sc_check_attach() \
+	if \
+	:: wcode == EC_GSTOP -> ptrace_check_attach_gstop(pt_e); assert(ret == E_OK) \
+	:: else \
+	fi
+#define sc_cont(sig) sc_check_attach(); ptrace_resume(pt_e, UTRACE_RESUME, 0, sig)
+#define sc_syscall(sig) sc_check_attach(); ptrace_resume(pt_e, UTRACE_RESUME, 1, sig)
+#define sc_step() sc_check_attach(); ptrace_resume(pt_e, UTRACE_SINGLESTEP, 0, 0)
+#define sc_detach(sig) sc_check_attach(); ptrace_detach(pt_e, sig)
 #define sc_exit() exit_ptrace(_pid, pt_e)
 #define sc_attach() ptrace_attach_task(_pid); assert(ret == E_OK)
 #define sc_kill(sig) s_kill_sig(sig)
+#define sc_sigstop() s_kill_sigstop()
+#define sc_sigcont() s_kill_sigcont()
+#define sc_expect_gstop() assert(w == W_STOP && wcode == EC_GSTOP)
+#define sc_expect_cont() assert(w == W_CONT)
+#define sc_expect_running() atomic { (tstate & (__TASK_STOPPED | __TASK_UTRACED)) == 0 -> skip }
 #define sc_expect_handled(n) atomic { g_nusr >= (n) -> assert(g_nusr == (n)) }
 
 #endif /* PTRACE_SCRIPT_PML */
