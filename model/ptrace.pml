@@ -57,7 +57,11 @@
 #include "props.pml"
 #include "kernel.pml"
 #include "ptrace_state.pml"	/* before the core: the hooks use its constants */
+#define PT_ECTL_HOOKS
+#include "ptrace_ectl.pml"	/* WITH_E: E's hook and preattach (engine design) */
+#undef PT_ECTL_HOOKS
 #include "utrace_core.pml"
+#include "driver_lib.pml"	/* c_detach, c_resume_idle, c_done (CE) */
 #include "ptrace_jobctl.pml"	/* group stop, SIGSTOP/SIGCONT, L6, KILL (engine design) */
 #include "ptrace_engine.pml"
 #include "ptrace_signal.pml"
@@ -102,6 +106,7 @@ active proctype tracee()
 		onlist[0] = L_ATTACHED; epos[0] = nattach; nattach++;
 		eflags[0] = PT_EVENTS; uflags = uflags | PT_EVENTS | EV_REAP;
 		ptracer = 1; g_npre = 1;
+		PT_E_PREATTACH();	/* WITH_E: E attached too (ptrace_ectl.pml) */
 		printf("@%d ptrace_attach (before T runs): E0\n", _pid)
 	}
 	/* T's script, one event per round, each followed by the return to user
@@ -132,7 +137,7 @@ end_user:	if
 			d_step { sigpend = sigpend | SIG_TRAP; sig_q = 1; tif_sp = 1; printf("@%d step trap\n", _pid) }
 			spin_unlock(siglock)
 		:: t_ph == 2 && (T_EVENTS & TE_EXIT) && !tif_nr && !tif_sp -> t_exiting = 1	/* exit() */
-		:: t_ph == 2 && !tif_nr && !tif_sp && g_p_done && (!WITH_P2 || g_p2_done) && PT_LEAKED ->
+		:: t_ph == 2 && !tif_nr && !tif_sp && g_p_done && (!WITH_P2 || g_p2_done) && g_done >= WITH_E && PT_LEAKED ->
 			CHECK(S14, false)	/* S14: an unlinked ptrace engine nobody holds is never released */
 		fi;
 		if
@@ -250,6 +255,8 @@ end_idle:
 	d_step { g_p2_done = 1; k = 0; w = 0; ret = 0; r2 = 0; pt_e = 0 }
 }
 #endif
+
+#include "ptrace_ectl.pml"	/* WITH_E: CE, the controller of engine E */
 
 /* ---- S: kill(2) from a third process ------------------------------------------ */
 
