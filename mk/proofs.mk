@@ -1,10 +1,10 @@
 # mk/proofs.mk - Frama-C/WP proofs of src/utrace.c (issue 4).
 #
-#   make proofs          run the solvers for real (-wp-cache update: the
+#   make proofs          run the solvers for real (-wp-cache rebuild: the
 #                        session cache under proofs/wp is refreshed), then
 #                        the gates of proofs/wp-gate.py; ends with
 #                        "wp: V/T goals valid" and fails unless V == T
-#   make proofs-replay   the same from the committed cache only
+#   make proofs-replay   the same from the local cache only
 #                        (-wp-cache offline: no solver runs), same gates
 #   make proofs-lint     the source gates alone (no forbidden ACSL form)
 #   PROOF_FUNCS=f,g      restrict to some functions (daily work; the result
@@ -41,7 +41,7 @@ WP_OPTS = -cpp-extra-args="-Isrc" -pp-annot -machdep gcc_x86_64 \
 
 .PHONY: proofs proofs-replay proofs-lint proofs-why3 proofs-core
 proofs: MODE = cold
-proofs: CACHE = update
+proofs: CACHE = rebuild
 proofs-replay: MODE = replay
 proofs-replay: CACHE = offline
 # proofs-core: the functions of proofs/proved-functions.txt, every goal of

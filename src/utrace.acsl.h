@@ -318,9 +318,10 @@
     (\forall integer j, k; 0 <= j < g_ne && 0 <= k < g_nprv ==>
        \separated(g_e[j], g_prv[k]));
 
-  // I1/I3/I13: every linked engine has ops and a reference (the attach one)
+  // I1/I3/I13: every linked engine has ops, a reference (the attach one)
+  // and belongs to this task (engine->target, set once before linking)
   predicate listed_ok{L}(struct utrace_engine *e) =
-    e->ops != \null && e->kref.refcount.refs >= 1;
+    e->ops != \null && e->kref.refcount.refs >= 1 && e->target == g_t;
   predicate E_ok{L} = ALL_E(k, listed_ok(g_e[k]));
 
   // I2: pending_attach (the reap teardown does not clear it: "|| reap")
@@ -479,6 +480,9 @@
       \at(g_e[k]->kref.refcount.refs, B) >= 1 &&
       (\at(g_e[k]->ops, B) == \at(g_e[k]->ops, A) ||
        \at(g_e[k]->ops == &utrace_detached_ops, B));
+
+  // trely composes (start_report and friends chain several steps).
+  lemma trely_trans{A,B,C}: trely{A,B} && trely{B,C} ==> trely{A,C};
 
   predicate env_step{A,B} =
     rely{A,B} &&
@@ -896,6 +900,7 @@ void utrace_requeue_signal(struct task_struct *t, const kernel_siginfo_t *info);
 /*@ requires ctx && lists_wf;
     requires private: g_nprv == 0;
     assigns g_prv[0], g_nprv;
+    ensures wf: lists_wf;
     ensures \result == \null ==> g_nprv == 0;
     ensures \result != \null ==>
       \valid(\result) && sep_engine(\result) && !in_E(\result) && !in_own(\result) &&
@@ -910,6 +915,7 @@ static struct utrace_engine *utrace_engine_alloc(void);
     requires gone: unlinked(engine) || (g_nprv == 1 && g_prv[0] == engine);
     assigns g_nprv;
     ensures g_nprv == 0 || g_nprv == \old(g_nprv);
+    ensures keep: \old(!in_prv(engine)) ==> g_nprv == \old(g_nprv);
     ensures unlinked(engine);
 */
 static void utrace_engine_free(struct utrace_engine *engine);
@@ -934,8 +940,12 @@ static int task_exit_state(struct task_struct *task);
 */
 static struct utrace_engine *utrace_reporting(struct utrace *utrace);
 
-/*@ assigns \nothing;
-    ensures \result == \null || (\valid(\result) && \separated(\result, __fc_current));
+/* The allocator of struct utrace.  The proof names the one utrace it
+ * reasons about g_u (ctx: valid, separate from the task and its sighand):
+ * a successful allocation for the task is that object (trusted.txt). */
+/*@ requires ctx;
+    assigns \nothing;
+    ensures \result == \null || \result == g_u;
 */
 static struct utrace *utrace_alloc(void);
 
@@ -1053,6 +1063,7 @@ static bool engine_foreign(struct task_struct *target,
 			   struct utrace_engine *engine);
 
 /*@ requires ctx && lists_wf && \valid(engine) && sep_engine(engine);
+    requires unlocked: g_ulock == 0;
     assigns FC_WORLD;
     ensures env: env_step{Pre,Here};
     ensures \result <==> bit_test(engine->flags, B_ESTOP);
@@ -1117,6 +1128,8 @@ static struct utrace_engine *find_matching_engine(struct utrace *utrace,
     ensures g_u->pending_attach == 0;
     ensures \forall integer k; 0 <= k < g_ne ==> g_e[k] == \old(g_e[k]);
     ensures lists_wf;
+    ensures i3: I3{Old} ==> I3;
+    ensures dstop: no_dstop{Old} ==> no_dstop;
 */
 static void splice_attaching(struct utrace *utrace);
 
@@ -1208,6 +1221,7 @@ static int utrace_add_engine_locked(struct task_struct *target,
     requires new: new_engine(engine);
     assigns g_ulock, g_k, g_nprv, engine->target, FC_WORLD;
     ensures nolocks;
+    ensures wf: lists_wf;
     ensures \result == 0 || \result == -EEXIST || \result == -ESRCH;
     ensures \result == 0 ==> g_nprv == 0 && engine->target == g_t;
     ensures \result != 0 ==> g_nprv == 1 && g_prv[0] == engine;
@@ -1246,9 +1260,11 @@ static int utrace_add_engine(struct task_struct *target, struct utrace *utrace,
       assumes target != \null && (flags & UTRACE_ATTACH_CREATE) != 0;
       assumes ops != \null && ops != &utrace_detached_ops;
       assumes (target->flags & PF_KTHREAD) == 0;
+      // Not promised: \result->ops == ops.  Once linked, the engine may
+      // be detached at once by a concurrent reap (utrace_maybe_reap).
       ensures \result == err_ptr(-ENOMEM) || \result == err_ptr(-EEXIST) ||
         \result == err_ptr(-ESRCH) ||
-        (\valid(\result) && \result->target == g_t && \result->ops == ops);
+        (\valid(\result) && \result->target == g_t);
     complete behaviors;
     disjoint behaviors;
 */
@@ -2133,13 +2149,15 @@ bool utrace_interrupt_pending(void);
 /* ---------------------------------------------------------------------
  * Task lifetime and ptrace coexistence
  * ------------------------------------------------------------------- */
-/*@ requires \valid(task) && task == g_t;
-    assigns task->utrace, __fc_uflags, g_ne, g_natt, g_nown;
+/*@ requires ctx && task == g_t;
+    assigns task->utrace, *g_u, __fc_uflags, g_ne, g_natt, g_nown;
     ensures \result == 0 || \result == -ENOMEM;
-    ensures init: \result == 0 ==> \valid(task->utrace) &&
-      task->utrace->resume == UTRACE_RESUME && task->utrace->reporting == \null &&
-      task->utrace->pending_attach == 0 && task->utrace->death == 0 &&
-      task->utrace->reap == 0 && __fc_uflags == 0 &&
+    ensures nomem: \result == -ENOMEM ==> task->utrace == \old(task->utrace) &&
+      __fc_uflags == \old(__fc_uflags) && g_ne == \old(g_ne);
+    ensures init: \result == 0 ==> task->utrace == g_u &&
+      g_u->resume == UTRACE_RESUME && g_u->reporting == \null &&
+      g_u->pending_attach == 0 && g_u->signal_handler == 0 &&
+      g_u->death == 0 && g_u->reap == 0 && __fc_uflags == 0 &&
       g_ne == 0 && g_natt == 0 && g_nown == 0;
 */
 int utrace_init_task(struct task_struct *task);

