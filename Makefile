@@ -26,7 +26,7 @@ CHECK_JOBS  := $(VERIFY_JOBS) runner-selftest test stress
 help:
 	@sed -n '3,10p' Makefile | sed 's/^# \{0,1\}//'
 	@echo "other targets: toolchain model bugs bench-model model-n3 scenario S=<name>"
-	@echo "               proofs proofs-core proofs-replay kmod cbuild test stress soak bench summary clean"
+	@echo "               proofs proofs-core proofs-replay proofs-mutants kmod cbuild test stress soak bench summary clean"
 
 toolchain:
 	@./scripts/toolchain.sh
