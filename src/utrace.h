@@ -269,8 +269,9 @@ void utrace_engine_get(struct utrace_engine *engine);
  * utrace_engine_put - release a reference on a &struct utrace_engine
  * @engine:	&struct utrace_engine pointer
  *
- * Dropping the last reference calls @ops->release(@data) (copied at attach
- * time) and frees the engine; it is a bug if the engine is still linked.
+ * Dropping the last reference frees the engine, then calls
+ * @ops->release(@data) (copied at attach time; the callback never sees the
+ * engine); it is a bug if the engine is still linked.
  * Locking: call with no utrace lock held (the release callback may sleep).
  */
 void utrace_engine_put(struct utrace_engine *engine);
