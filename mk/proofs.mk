@@ -107,6 +107,11 @@ proofs-lint:
 # Mutation checks of the proofs: one slip per scratch copy of src/, proved
 # with only the mutated function; fails if a mutant survives (slow: not in
 # check).
-.PHONY: proofs-mutants
+.PHONY: proofs-mutants proofs-print-opts
 proofs-mutants: proofs-why3
 	python3 proofs/mutants.py
+
+# The frama-c options of the targets above (proofs/mutants.py runs WP with
+# exactly these, on a scratch copy).
+proofs-print-opts:
+	@echo '$(WP_OPTS)'

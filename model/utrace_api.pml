@@ -409,7 +409,7 @@ inline utrace_control(e, action, wish, ret)
 				clear_engine_wants_stop(e);
 				if
 #ifndef V31_F2
-				/* F2 (ptrace.pml, coexistence): not a step ptrace wants */
+				/* utrace_control(RESUME), F2 (ptrace.pml, coexistence): not a step ptrace wants */
 				:: c_reset && !PTRACE_WANTS_STEP -> d_step { tif_ss = 0 }	/* user_disable_single_step(): T is stopped */
 #else
 				:: c_reset -> d_step { tif_ss = 0 }	/* user_disable_single_step(): T is stopped */

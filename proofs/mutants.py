@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """proofs/mutants.py - mutation checks of the WP proofs (issue 4).
 
-Each mutant is a scratch copy of src/ under build/proofs-mutants/<name>
+The proof-side twin of tests/tools/mutants.py (same slips-in-a-scratch-
+copy method, judged by WP instead of the tests).  Each mutant is a scratch
+copy of src/ under build/proofs-mutants/<name>
 with one slip (a dropped unlock, a dropped flag update, a swapped return
 code), proved with only the mutated function (-wp-fct, no cache).  A mutant
 is killed when some goal of that function fails.  `make proofs-mutants`
@@ -26,7 +28,10 @@ for name,fn,desc,old,new in M:
     if only and name not in only: continue
     d=os.path.join(OUT,name); shutil.rmtree(d,ignore_errors=True); shutil.copytree(os.path.join(ROOT,"src"),d+"/src")
     p=d+"/src/utrace.c"; s=open(p).read(); assert s.count(old)==1,(name,s.count(old)); open(p,"w").write(s.replace(old,new))
-    cmd=f'''cd {d} && WHY3CONFIG={ROOT}/build/proofs/why3.conf frama-c -cpp-extra-args="-Isrc" -pp-annot -machdep gcc_x86_64 -warn-unsigned-overflow -no-warn-unsigned-downcast -wp -wp-rte -wp-model Typed -wp-prover cvc4,z3,cvc5 -wp-timeout 10 -wp-par 2 -wp-smoke-tests -wp-session {d}/wp -wp-cache none -wp-warn-key pedantic-assigns=inactive -wp-fct {fn} src/utrace.c > {d}/log 2>&1'''
+    # the options of mk/proofs.mk (one source), session in the scratch copy
+    opts=subprocess.run(["make","-s","-C",ROOT,"proofs-print-opts",f"PROOF_FUNCS={fn}",f"WP_SESSION={d}/wp"],
+                        stdout=subprocess.PIPE,check=True).stdout.decode().strip()
+    cmd=f"cd {d} && WHY3CONFIG={ROOT}/build/proofs/why3.conf frama-c {opts} -wp-cache none src/utrace.c > {d}/log 2>&1"
     subprocess.call(cmd,shell=True)
     log=open(d+"/log").read()
     pg=re.findall(r"Proved goals:\s+(\d+) / (\d+)",log)
