@@ -36,6 +36,7 @@ import subprocess
 import sys
 import time
 import shutil
+import concurrent.futures
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MODEL_DIR = os.path.join(ROOT, "model")
@@ -93,7 +94,23 @@ FAIL_STRINGS = ["max search depth too small", "Search not completed",
 
 DEPTH = 200000          # -m: far above any depth reached (runs print it)
 HASH_W = 26             # -w: 2^26 slots
-MEMLIM = 20000          # MB; a run that reaches it fails
+# independent pans run side by side (configurations, races, witness groups);
+# results are printed in table order.  SPIN_JOBS=1 restores one at a time
+# (`bench` always runs one at a time, so its figures are not shared-CPU ones)
+JOBS = max(1, int(os.environ.get("SPIN_JOBS", "2")))
+MEMLIM = 20000 // JOBS  # MB per pan; a run that reaches it fails
+
+
+def pmap(fn, items, jobs=None):
+    """fn over items, JOBS at a time; yields the results in order."""
+    jobs = JOBS if jobs is None else jobs
+    if jobs <= 1 or len(items) <= 1:
+        for x in items:
+            yield fn(x)
+        return
+    with concurrent.futures.ThreadPoolExecutor(jobs) as ex:
+        for r in ex.map(fn, items):
+            yield r
 
 
 def sh(cmd, cwd, timeout=None, env=None):
@@ -230,8 +247,8 @@ def cmd_model(only=None):
     allok = True
     unr = {}
     per_model_ok = {}
-    for model, name, flags, purpose in confs:
-        good, r, out, wdir = run_config(model, name, flags)
+    runs = pmap(lambda c: run_config(c[0], c[1], c[2]), confs)
+    for (model, name, flags, purpose), (good, r, out, wdir) in zip(confs, runs):
         tag = "PASS" if good else "FAIL"
         per_model_ok.setdefault(model, []).append(good)
         if good:
@@ -327,30 +344,50 @@ def run_witnesses(only=None):
     path = os.path.join(MODEL_DIR, "witness.conf")
     if not os.path.exists(path) or only:
         return 0, 0
-    ok = tot = 0
-    built = {}
-    for model, claim, flags, meaning in read_table(path, 4):
-        tot += 1
-        key = (model, flags)
+    rows = read_table(path, 4)
+    # one pan per (model, flags): its claims run one after the other; the
+    # groups run side by side
+    groups = []
+    for model, claim, flags, meaning in rows:
+        if (model, flags) not in groups:
+            groups.append((model, flags))
+
+    def run_group(key):
+        model, flags = key
         wdir = os.path.join(BUILD, model, "witness_" + re.sub(r"[^A-Za-z0-9]+", "_", flags or "default"))
-        if key not in built:
-            b, msg = build_pan(model, flags + " -DWITNESS", wdir, cflags=(), opt="-O0")
-            built[key] = b
-            if not b:
-                print("FAIL witness build %s: %s" % (flags, msg))
-        if not built[key]:
+        b, msg = build_pan(model, flags + " -DWITNESS", wdir, cflags=(), opt="-O0")
+        if not b:
+            return {"build": msg}
+        res = {}
+        for m2, claim, f2, meaning in rows:
+            if (m2, f2) != key:
+                continue
+            rc, out = sh(["./pan", "-m%d" % DEPTH, "-w%d" % HASH_W, "-N", claim], wdir, timeout=600)
+            r = parse_pan(out)
+            # only the claim counts, never a property violation: SPIN compiles
+            # a safety claim into an assertion of the never claim ("assertion
+            # violated !( !(...))"); the model's own assertions all name a P_*
+            m = re.search(r"pan:1: assertion violated (.*)", out)
+            hit = r["errors"] > 0 and ("claim violated" in out or "acceptance cycle" in out
+                                        or (m is not None and "P_" not in m.group(1)))
+            res[claim] = (hit, r["depth"])
+        return res
+
+    done = dict(zip(groups, pmap(run_group, groups)))
+    ok = tot = 0
+    reported = set()
+    for model, claim, flags, meaning in rows:
+        tot += 1
+        res = done[(model, flags)]
+        if "build" in res:
+            if (model, flags) not in reported:
+                print("FAIL witness build %s: %s" % (flags, res["build"]))
+                reported.add((model, flags))
             continue
-        rc, out = sh(["./pan", "-m%d" % DEPTH, "-w%d" % HASH_W, "-N", claim], wdir, timeout=600)
-        r = parse_pan(out)
-        # only the claim counts, never a property violation: SPIN compiles
-        # a safety claim into an assertion of the never claim ("assertion
-        # violated !( !(...))"); the model's own assertions all name a P_*
-        m = re.search(r"pan:1: assertion violated (.*)", out)
-        hit = r["errors"] > 0 and ("claim violated" in out or "acceptance cycle" in out
-                                    or (m is not None and "P_" not in m.group(1)))
+        hit, depth = res[claim]
         ok += 1 if hit else 0
         print("%-4s witness %s/%-13s %s: %s" % ("PASS" if hit else "FAIL", model, claim,
-                                                ("reached at depth %d" % r["depth"]) if hit else "NOT REACHED", meaning))
+                                                ("reached at depth %d" % depth) if hit else "NOT REACHED", meaning))
     return ok, tot
 
 
@@ -443,20 +480,19 @@ def cmd_bugs(only=None):
                     confs[(model, name)] = flags
     if only:
         rows = [r for r in rows if r[0] == only]
-    ok = 0
-    for race, model, conf, switches, prop, what in rows:
+
+    def run_race(row):
+        race, model, conf, switches, prop, what = row
         base = confs.get((model, conf))
         if base is None:
-            print("FAIL %-6s unknown configuration %s/%s" % (race, model, conf))
-            continue
+            return False, "FAIL %-6s unknown configuration %s/%s" % (race, model, conf)
         props = ASSERT_PROPS + BOTH_PROPS + (PTRACE_PROPS if model == "ptrace" else [])
         offs = " ".join("-DOFF_%s" % p for p in props if p != prop)
         flags = "%s %s %s -DBFS_RUN" % (base, switches, offs)
         wdir = os.path.join(BUILD, "bugs", race)
         b, msg = build_pan(model, flags, wdir, cflags=("-DSAFETY", "-DBFS"), opt="-O0")
         if not b:
-            print("FAIL %-6s %s" % (race, msg))
-            continue
+            return False, "FAIL %-6s %s" % (race, msg)
         t0 = time.time()
         # an assertion property: invalid end states are not the race (-E),
         # so a shorter deadlock of another open race cannot mask it
@@ -469,17 +505,17 @@ def cmd_bugs(only=None):
             f.write(out)
         r = parse_pan(out)
         if r["errors"] < 1:
-            print("FAIL %-6s %s/%s %s: no violation found (%s)" % (race, model, conf, switches, fmt_figs(r)))
-            continue
+            return False, "FAIL %-6s %s/%s %s: no violation found (%s)" % (race, model, conf, switches, fmt_figs(r))
         nar = narrative(model, wdir, flags)
         hit, why = replay_verdict(model, wdir, flags, prop)
         steps = len([l for l in nar.splitlines() if not l.strip().startswith("***")])
-        if hit:
-            ok += 1
-        print("%-4s %-6s %s/%s %s -> %s: %s; trail %d steps (BFS, shortest), %.1f s"
-              % ("PASS" if hit else "FAIL", race, model, conf, switches, prop, why, steps, wall))
-        print("       %s" % what)
-        print(nar)
+        return hit, "%-4s %-6s %s/%s %s -> %s: %s; trail %d steps (BFS, shortest), %.1f s\n       %s\n%s" % (
+            "PASS" if hit else "FAIL", race, model, conf, switches, prop, why, steps, wall, what, nar)
+
+    ok = 0
+    for hit, text in pmap(run_race, rows):
+        ok += 1 if hit else 0
+        print(text)
     # the other half of "shown with the switch, absent without": every race
     # configuration must verify (every property on) without any switch
     used = []
@@ -487,8 +523,8 @@ def cmd_bugs(only=None):
         if (model, conf) in confs and (model, conf) not in used:
             used.append((model, conf))
     clean = 0
-    for model, conf in used:
-        good, r, out, wdir = run_config(model, "fixed_" + conf, confs[(model, conf)], opt="-O0")
+    fixed = pmap(lambda mc: run_config(mc[0], "fixed_" + mc[1], confs[mc], opt="-O0"), used)
+    for (model, conf), (good, r, out, wdir) in zip(used, fixed):
         clean += 1 if good else 0
         why = r.get("problems", []) + (["errors: %d" % r["errors"]] if r.get("errors", 0) not in (0, None) else [])
         print("%-4s fixed  %s/%s without switch: %s%s" % ("PASS" if good else "FAIL", model, conf, fmt_figs(r),
