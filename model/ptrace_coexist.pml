@@ -9,7 +9,7 @@
  *
  * State: one task->state word with the bits __TASK_TRACED (ptrace's stop),
  * __TASK_UTRACED (utrace's) and __TASK_STOPPED (job control, not generated
- * here); a task runs only when no bit is left (the schedule() steps block
+ * by do_signal_stop(), ptrace_coexist_jobctl.pml); a task runs only when no bit is left (the schedule() steps block
  * until tstate == TASK_RUNNING).  T->ptrace is ptracer (PT_PTRACED),
  * pt_syscall (PT_SYSCALL_TRACE) and pt_step (PT_SINGLE_STEP).
  *
@@ -25,11 +25,15 @@
  *   BUG_C28  the tracer enables/disables the step itself in ptrace_resume()
  *            and finish_resume_report() ignores ptrace (before 27/31 and
  *            "ptrace: shift user_*_step() from ptrace_resume() to ptrace_stop()")
+ *   BUG_C29  (job control, ptrace_coexist_jobctl.pml) utrace_get_signal() tests
+ *            JOBCTL_STOP_PENDING only (before 20/31) and utrace_wakeup() turns
+ *            a woken task into TASK_STOPPED while a group stop is in effect
+ *            (V2010 code removed by 09/31)
  */
 #ifndef PTRACE_COEXIST_PML
 #define PTRACE_COEXIST_PML
 
-#define PT_T_LOCALS byte t_sig, t_deliver, t_path, t_ph, t_pst; bit t_ev
+#define PT_T_LOCALS byte t_sig, t_deliver, t_path, t_ph, t_pst, t_js; bit t_ev
 #define PT_P_LOCALS byte w, wcode, k, pr_req, pr_data, chk; bit unans
 
 /* ---- wakeups (kernel/signal.c, kernel/ptrace.c) -------------------------- */
@@ -161,6 +165,8 @@ inline utrace_set_events_syscall(events)
 	fi
 }
 
+#include "ptrace_coexist_jobctl.pml"	/* job control: SIGSTOP/SIGCONT, group-stop trap, C29 */
+
 /* ---- the tracee side: ptrace_stop() and its callers ------------------------ */
 
 /*
@@ -208,17 +214,27 @@ inline utrace_end_stop()
  * if (task_utrace_flags(current)) set_thread_flag(TIF_NOTIFY_RESUME); } ...
  * spin_lock_irq(&current->sighand->siglock); ... recalc_sigpending_tsk(current);"
  * may_ptrace_stop(): current->ptrace (core dumps are not modelled).
+ * Job control (3.1): "if (why == CLD_STOPPED && (current->jobctl &
+ * JOBCTL_STOP_PENDING)) gstop_done = task_participate_group_stop(current);
+ * /* any trap clears pending STOP trap * / task_clear_jobctl_pending(current,
+ * JOBCTL_TRAP_STOP);" (gs: why == CLD_STOPPED, the group-stop trap of
+ * do_jobctl_trap(); CX_PARTICIPATE in ptrace_coexist_jobctl.pml)
  */
-inline ptrace_stop(code, clear_code)
+inline ptrace_stop(code, clear_code, gs)
 {
 	d_step {	/* siglock held */
+		if
+		:: (gs) && jstop_pending -> CX_PARTICIPATE()
+		:: else
+		fi;
+		jtrap_stop = 0;
 		tstate = tstate | __TASK_TRACED; exit_code = code;
 		g_hold_pt = 1; pstop_oncpu = 1; g_ptstop = 1; g_in_pstop = 1;	/* NOTIFY: to be reported (wait may see it from now) */
 		printf("@%d ptrace_stop:TASK_TRACED code=%d\n", _pid, code)
 	}
 	spin_unlock(siglock);
 	if
-	:: atomic { ptracer != 0 -> pstop_oncpu = 0; printf("@%d ptrace_stop:may_ptrace_stop notify\n", _pid) }
+	:: atomic { ptracer != 0 -> pstop_oncpu = 0; CX_TRAP_NOTIFIED(); printf("@%d ptrace_stop:may_ptrace_stop notify\n", _pid) }
 		PT_SCHEDULE()
 	:: atomic { ptracer == 0 -> printf("@%d ptrace_stop:tracer gone\n", _pid) }
 		spin_lock(siglock);
@@ -265,7 +281,7 @@ inline ptrace_stop(code, clear_code)
 	t_pst = 0;
 #endif
 	spin_lock(siglock);
-	d_step { sig_q = (sigpend != 0); tif_sp = (sig_q || fatal || resume == UTRACE_INTERRUPT) }	/* recalc_sigpending_tsk() */
+	d_step { sig_q = (sigpend != 0); tif_sp = (sig_q || fatal || resume == UTRACE_INTERRUPT || CX_JOBCTL_PENDING) }	/* recalc_sigpending_tsk(): "(t->jobctl & JOBCTL_PENDING_MASK) || PENDING(...)" */
 }
 
 /* send_sig(sig, current, 1) / force_sig_info(): queue for T (caller: T) */
@@ -296,7 +312,7 @@ inline ptrace_report_syscall()
 	if
 	:: atomic { PT_REPORTS_SYSCALL -> CHECK(S18, g_sys_asked) }
 		spin_lock(siglock);
-		ptrace_stop(EC_SYSCALL, 1);
+		ptrace_stop(EC_SYSCALL, 1, 0);
 		spin_unlock(siglock);
 		if
 		:: atomic { exit_code != EC_NONE -> t_deliver = exit_code; exit_code = EC_NONE }
@@ -315,23 +331,32 @@ inline ptrace_report_syscall()
  */
 inline ptrace_signal()
 {
-	ptrace_stop(t_deliver, 0);
+	ptrace_stop(t_deliver, 0, 0);
 	d_step { t_deliver = exit_code; exit_code = EC_NONE; printf("@%d ptrace_signal: signr=%d\n", _pid, t_deliver) }
 }
 
 /*
- * get_signal_to_deliver() (19/31): "for (;;) { signr =
+ * get_signal_to_deliver() (19/31, 3.1 jobctl): "for (;;) { signr =
  * utrace_hook_signal(current, regs, info, return_ka); if (unlikely(signr <
- * 0)) goto relock; if (unlikely(signr != 0)) ka = return_ka; else { ...
- * signr = dequeue_signal(current, &current->blocked, info); ... } if
- * (!signr) break; if (signr != SIGKILL) { signr = ptrace_signal(signr,
- * info, regs, cookie); if (!signr) continue; ... } ... deliver }"
+ * 0)) goto relock; if (unlikely(signr != 0)) ka = return_ka; else { if
+ * (unlikely(current->jobctl & JOBCTL_STOP_PENDING) && do_signal_stop(0))
+ * goto relock; if (unlikely(current->jobctl & JOBCTL_TRAP_MASK)) {
+ * do_jobctl_trap(); spin_unlock_irq(&sighand->siglock); goto relock; } signr
+ * = dequeue_signal(current, &current->blocked, info); ... } if (!signr)
+ * break; if (signr != SIGKILL) { signr = ptrace_signal(signr, info, regs,
+ * cookie); if (!signr) continue; ... } ... if (sig_kernel_stop(signr)) { ...
+ * if (likely(do_signal_stop(info->si_signo))) { /* It released the siglock. * /
+ * goto relock; } continue; } ... deliver }"
  * "roughly, ptrace acts as if it is the last attached engine".  SIGKILL
  * first (do_group_exit).  utrace_get_signal() returns with siglock released;
  * its hooks record the path (t_path: 0 returned 0, 1 returned -1, 2 returned
  * the signal t_deliver).  Delivery: SIGUSR1 runs its handler, SIGTRAP is
- * discarded (its core dump is not modelled).  "relock" is the caller's next
- * round (exit_to_user()).
+ * discarded (its core dump is not modelled), SIGCONT is ignored (its work
+ * was done by prepare_signal()), SIGSTOP is do_signal_stop(SIGSTOP).  One
+ * round of the model is one iteration of the loop: "relock" and "continue"
+ * are the caller's next round (exit_to_user(): TIF_SIGPENDING stays set while
+ * a signal or JOBCTL_PENDING_MASK is pending).  dequeue_signal(): "if
+ * (sig_kernel_stop(signr)) current->jobctl |= JOBCTL_STOP_DEQUEUED;".
  */
 inline get_signal_to_deliver()
 {
@@ -340,21 +365,28 @@ inline get_signal_to_deliver()
 	if
 	:: fatal -> spin_unlock(siglock); t_exiting = 1	/* do_group_exit(SIGKILL) */
 	:: else ->
-		d_step { t_path = 0; t_sig = 0; t_deliver = 0 }
+		d_step { t_path = 0; t_sig = 0; t_deliver = 0; t_js = JS_NONE }
 		if
 		:: uflags != 0 -> utrace_get_signal()	/* utrace_hook_signal() first */
 		:: else -> spin_unlock(siglock)
 		fi;
 		spin_lock(siglock);
-		d_step {	/* dequeue_signal() if utrace returned 0 */
+		d_step {	/* utrace returned 0: job control, then dequeue_signal() */
 			if
-			:: t_path == 0 && sigpend != 0 ->
-				t_deliver = LOWEST_SIG(sigpend); sigpend = sigpend & ~t_deliver
+			:: t_path == 0 && jstop_pending -> CX_DO_SIGNAL_STOP(0)
+			:: else
+			fi;
+			if
+			:: t_path == 0 && t_js == JS_NONE && jtrap_stop -> t_js = JS_TRAP
+			:: t_path == 0 && t_js == JS_NONE && !jtrap_stop && sigpend != 0 ->
+				t_deliver = LOWEST_SIG(sigpend); sigpend = sigpend & ~t_deliver;
+				stop_dequeued = stop_dequeued || (t_deliver == SIG_STOP)
 			:: else
 			fi
 		}
-		if	/* ptrace_signal() last */
-		:: atomic { t_deliver != 0 && ptracer != 0 } -> ptrace_signal()
+		if
+		:: t_js == JS_TRAP -> do_jobctl_trap()
+		:: t_js == JS_NONE && t_deliver != 0 && ptracer != 0 -> ptrace_signal()	/* ptrace_signal() last */
 		:: else
 		fi;
 		d_step {	/* siglock held: deliver, recalc_sigpending() */
@@ -363,16 +395,21 @@ inline get_signal_to_deliver()
 				g_owed = g_owed & ~t_deliver;
 				if
 				:: t_deliver == SIG_USR -> g_nusr++
+				:: t_deliver == SIG_STOP -> CX_DO_SIGNAL_STOP(SIG_STOP)
 				:: else
 				fi;
 				printf("@%d get_signal_to_deliver: deliver %d\n", _pid, t_deliver)
 			:: else
 			fi;
 			sig_q = (sigpend != 0);
-			tif_sp = (sig_q || fatal || resume == UTRACE_INTERRUPT);
+			tif_sp = (sig_q || fatal || resume == UTRACE_INTERRUPT || CX_JOBCTL_PENDING);
 			t_path = 0; t_sig = 0; t_deliver = 0
 		}
-		spin_unlock(siglock)
+		spin_unlock(siglock);
+		if
+		:: t_js == JS_SLEEP -> cx_gstop_sleep()
+		:: else
+		fi
 	fi
 }
 
@@ -391,7 +428,8 @@ inline s_kill_sig(sig)
 	spin_unlock(siglock)
 }
 
-/* kill(T, SIGKILL): "signal_wake_up(t, 1)": TASK_WAKEKILL wakes every stop
+/* kill(T, SIGKILL): complete_signal() ends job control (group exit), then
+ * "signal_wake_up(t, 1)": TASK_WAKEKILL wakes every stop
  * state (the only wakeup that still uses it, 12/31).  g_kwake (S5): woken from
  * a utrace stop; g_kwoke (S17): woken from a stop while a controller holds
  * utrace->lock */
@@ -402,6 +440,11 @@ inline s_kill_sigkill()
 		if
 		:: exit_state == EXIT_ALIVE ->
 			fatal = 1; tif_sp = 1;
+			/* complete_signal(): "signal->flags = SIGNAL_GROUP_EXIT; ...
+			 * signal->group_stop_count = 0; ... task_clear_jobctl_pending(t,
+			 * JOBCTL_PENDING_MASK);" */
+			jstop_pending = 0; jconsume = 0; jtrap_stop = 0; stop_dequeued = 0;
+			gstop = 0; gcont = 0; g_hold_js = 0;
 			if
 			:: tstate != TASK_RUNNING ->
 				g_kwake = ((tstate & __TASK_UTRACED) != 0);
@@ -425,12 +468,23 @@ inline s_kill_sigkill()
  * T has exited.  Sleeping here for ever is legitimate (end label).
  * NOTIFY: a stop is reported only once and only if T entered it.
  */
+#define CX_WAIT_STOP(me) \
+	((tstate & __TASK_TRACED) && exit_code != EC_NONE && ptracer == (me) && siglock == NOBODY)
 #define CX_WAIT_COND(me) \
-	(((tstate & __TASK_TRACED) && exit_code != EC_NONE && ptracer == (me) && siglock == NOBODY) || exit_state != EXIT_ALIVE)
+	(CX_WAIT_STOP(me) || CX_WAIT_CONT(me) || exit_state != EXIT_ALIVE)
 #define CX_WAIT_TAKE(me) \
 	if \
 	:: exit_state != EXIT_ALIVE -> w = W_EXITED \
-	:: else -> w = W_STOP; CHECK(NOTIFY, g_ptstop == 1); g_ptstop = 2; wcode = exit_code; exit_code = EC_NONE; unans = 1 \
+	:: else -> \
+		if \
+		:: CX_WAIT_STOP(me) -> \
+			w = W_STOP; CHECK(NOTIFY, g_ptstop == 1); g_ptstop = 2; wcode = exit_code; exit_code = EC_NONE; unans = 1; \
+			if \
+			:: wcode == EC_GSTOP -> CX_TAKE_GSTOP() \
+			:: else \
+			fi \
+		:: else -> CX_TAKE_CONT() \
+		fi \
 	fi; \
 	printf("@%d ptrace_wait: %d code %d\n", _pid, w, wcode)
 
@@ -532,14 +586,15 @@ inline ptrace_resume(req, data)
  * "child->ptrace = 0; ... spin_lock(&child->sighand->siglock); ... if
  * (child->jobctl & JOBCTL_STOP_PENDING || task_is_traced(child))
  * ptrace_signal_wake_up(child, task_is_traced(child)); spin_unlock(...)"
- * (job control is not modelled: no STOP_PENDING)
+ * (job control: CX_UNLINK_JOBCTL, ptrace_coexist_jobctl.pml)
  */
 inline __ptrace_unlink()
 {
 	atomic { siglock == NOBODY ->
 		ptracer = 0; pt_syscall = 0; pt_step = 0; g_sys_asked = 0;
+		CX_UNLINK_JOBCTL();
 		if
-		:: (tstate & __TASK_TRACED) -> PTRACE_SIGNAL_WAKE_UP(1)
+		:: jstop_pending || (tstate & __TASK_TRACED) -> PTRACE_SIGNAL_WAKE_UP(1)
 		:: else
 		fi;
 		g_departed = 1;

@@ -16,8 +16,11 @@
  *   tracer  P: rounds of wait + answer (PTRACE_CONT/SYSCALL/SINGLESTEP, with
  *           or without a signal), then PTRACE_DETACH or exit (P_MENU,
  *           P_BUDGET, P_FINALE), exit also at any time if in the menu.
- *   source  S: kill(T, SIGUSR1) / kill(T, SIGKILL) at any time (S_SIGS).
- *   (reaper, killer: off), monitor: S1; ptmon: S12, S16, S18.
+ *   source  S: kill(T, SIGUSR1) / SIGSTOP / SIGCONT / SIGKILL, each at most
+ *           once, in this order, at any time (S_SIGS; job control:
+ *           ptrace_coexist_jobctl.pml).
+ *   (reaper, killer: off), monitor: S1; ptmon: S12, S16, S18; KILL and L6
+ *           when nothing can move any more.
  */
 
 /* ---- hooks into the utrace core (see the #ifdef sites in utrace_*.pml) ---- */
@@ -46,7 +49,25 @@
 #define UTRACE_GET_SIGNAL_REPORT_HOOK() t_path = 1; t_sig = 0; t_deliver = 0
 #define UTRACE_GET_SIGNAL_DEQUEUE_HOOK() \
 	t_sig = LOWEST_SIG(sigpend); sigpend = sigpend & ~t_sig; sig_q = (sigpend != 0); \
+	stop_dequeued = stop_dequeued || (t_sig == SIG_STOP);	/* JOBCTL_STOP_DEQUEUED */ \
 	t_path = 2; t_deliver = t_sig
+/* C29 (ptrace_coexist_jobctl.pml): utrace_get_signal() leaves job control to
+ * the caller: "unlikely(task->jobctl & JOBCTL_PENDING_MASK)" (20/31);
+ * BUG_C29: "& JOBCTL_STOP_PENDING" only (09/31 before 20/31) */
+#ifndef BUG_C29
+#define UTRACE_JOBCTL_PENDING (jstop_pending || jtrap_stop)
+#else
+#define UTRACE_JOBCTL_PENDING jstop_pending
+/* ... and the V2010 utrace_wakeup() that 09/31 removed: "if
+ * (target->signal->flags & SIGNAL_STOP_STOPPED ||
+ * target->signal->group_stop_count) target->state = TASK_STOPPED; else
+ * wake_up_state(target, __TASK_TRACED);": while a group stop is in effect
+ * or pending the whole state word is replaced, ptrace's TASK_TRACED
+ * included.  Through the core's UTRACE_WAKEUP_BITS hook: the bits cleared
+ * are UTRACED and TRACED (what the assignment does to ptrace's stop); the
+ * TASK_STOPPED it would set instead is not modelled (S16 fails at that step) */
+#define UTRACE_WAKEUP_BITS (__TASK_UTRACED | ((gstop || jconsume) -> __TASK_TRACED : 0))
+#endif
 /* S5: as in the engine design (g_kwake: SIGKILL woke T from a stop with
  * UTRACED; it waits for utrace->lock before touching anything) */
 #define S5_LIST_WRITE_OK \
@@ -71,6 +92,7 @@ bit g_kwoke;		/* S17: SIGKILL woke T from a stop while a controller held utrace-
 bit g_pt_applied;	/* S10: T applied ptrace's PT_SINGLE_STEP (user_enable_single_step) and has not disabled it */
 bit g_step_orphan;	/* S10: the tracer exited while T was stepping for it (upstream keeps TIF_SINGLESTEP) */
 bit g_sys_asked;	/* S18: the tracer's latest request was PTRACE_SYSCALL */
+bit jconsume;		/* JOBCTL_STOP_CONSUME == group_stop_count != 0 (one thread; ptrace_coexist_jobctl.pml) */
 
 #include "utrace_core.pml"
 #include "driver_lib.pml"
@@ -192,6 +214,7 @@ active proctype tracer()
 end_wait:	atomic { CX_WAIT_COND(1) -> CX_WAIT_TAKE(1) }
 		if
 		:: w == W_EXITED -> pr_req = 0; break
+		:: w == W_CONT -> goto next	/* WIFCONTINUED: nothing to answer */
 		:: else
 		fi;
 		if
@@ -213,8 +236,9 @@ end_wait:	atomic { CX_WAIT_COND(1) -> CX_WAIT_TAKE(1) }
 			fi
 		:: k >= P_BUDGET && !(P_FINALE & 1) -> pr_req = R_EXIT
 		fi;
-		/* the data: the stop's signal (signal stop) or SIGUSR1 (syscall stop) */
-		pr_data = ((pr_req == R_CONTSIG || pr_req == R_DETSIG) -> ((wcode == EC_SYSCALL) -> SIG_USR : wcode) : 0);
+		/* the data: the stop's signal (signal stop) or SIGUSR1 (syscall stop);
+		 * none for the group-stop trap (do_jobctl_trap() discards it) */
+		pr_data = ((wcode != EC_GSTOP && (pr_req == R_CONTSIG || pr_req == R_DETSIG)) -> ((wcode == EC_SYSCALL) -> SIG_USR : wcode) : 0);
 		if
 		:: pr_req & (R_CONT | R_CONTSIG | R_SYSCALL | R_STEP) ->
 			ptrace_check_attach(1);
@@ -223,7 +247,8 @@ end_wait:	atomic { CX_WAIT_COND(1) -> CX_WAIT_TAKE(1) }
 			:: else	/* SIGKILLed meanwhile: -ESRCH */
 			fi
 		:: else -> break
-		fi
+		fi;
+next:		skip
 	od;
 	if
 	:: pr_req & (R_DETACH | R_DETSIG) ->
@@ -248,6 +273,18 @@ active proctype source()
 	:: true
 	fi;
 #endif
+#if S_SIGS & S_STOP
+	if
+	:: cx_kill_sigstop()
+	:: true
+	fi;
+#endif
+#if S_SIGS & S_CONT
+	if
+	:: cx_kill_sigcont()
+	:: true
+	fi;
+#endif
 #if S_SIGS & S_KILL
 	if
 	:: s_kill_sigkill()
@@ -265,7 +302,8 @@ active proctype source()
 /* S16 (a stop is ended only by its owner): ptrace's stop stays TRACED until
  * ptrace ends it; T stays UTRACED while E's STOP is granted and not released */
 #define CX_S16_HOLDS ((!g_hold_pt || fatal || (tstate & __TASK_TRACED)) && \
-		      (!g_ut_hold || fatal || (tstate & __TASK_UTRACED)))
+		      (!g_ut_hold || fatal || (tstate & __TASK_UTRACED)) && \
+		      (!g_hold_js || fatal || (tstate & __TASK_STOPPED)))
 /* S18 (syscall-trace flag ownership): TIF_SYSCALL_TRACE is set whenever
  * ptrace asked PTRACE_SYSCALL or an engine has syscall events (checked when
  * no utrace->lock section and no flag update is in progress) */
@@ -279,7 +317,9 @@ end_ptmon:
 	:: atomic { !(CX_S12_HOLDS && CX_S16_HOLDS && CX_S18_HOLDS) ->
 		 CHECK(S12, CX_S12_HOLDS); CHECK(S16, CX_S16_HOLDS); CHECK(S18, CX_S18_HOLDS) }
 	/* KILL: once nothing can move any more, a SIGKILLed T has exited */
-	:: atomic { timeout -> CHECK(KILL, !fatal || exit_state != EXIT_ALIVE) }
+	/* L6 (seed 002): no cont owed to a tracer that saw the group stop */
+	:: atomic { timeout -> CHECK(KILL, !fatal || exit_state != EXIT_ALIVE);
+		    CHECK(L6, !g_cont_owed || exit_state != EXIT_ALIVE) }
 	fi
 }
 
@@ -290,4 +330,7 @@ ltl w_cx_pt_resume { [] !(g_in_pstop && !pstop_oncpu && tstate == __TASK_UTRACED
 ltl w_cx_reported  { [] !(g_ptstop == 2) }	/* a ptrace stop is reported to the tracer's wait */
 ltl w_cx_step      { [] !(g_pt_applied && tif_ss) }	/* T applies ptrace's step itself */
 ltl w_cx_kill_lock { [] !(g_kwoke && g_in_pstop) }	/* SIGKILL wakes T in ptrace_stop() while C holds utrace->lock (S17's case) */
+ltl w_cx_gstop     { [] !g_cx_gseen }	/* the tracer's wait reports the group-stop trap, group stop in effect */
+ltl w_cx_cont      { [] !g_cx_wcont }	/* the tracer that saw the group stop sees WIFCONTINUED (L6 not vacuous) */
+ltl w_cx_kept      { [] !(g_cx_kept && tstate == __TASK_STOPPED) }	/* detached from the group stop, T sleeps in TASK_STOPPED (current kernels) */
 #endif
