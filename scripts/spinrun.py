@@ -199,7 +199,10 @@ def unreached(out):
 
 
 def fmt_figs(r):
-    hf = "" if r["hashfactor"] is None else ", hash factor %.1f (approximate)" % r["hashfactor"]
+    if "states" not in r:
+        # no pan run (spin -a or gcc failed): the caller prints why
+        return "no pan run"
+    hf = "" if r.get("hashfactor") is None else ", hash factor %.1f (approximate)" % r["hashfactor"]
     return "%s states, depth %d, %.0f MB, %.1f s%s" % (
         "{:,}".format(int(r["states"])), r["depth"], r["memory"], r["time"], hf)
 
