@@ -12,16 +12,29 @@
  *           exits (TE_EXIT) or is killed.
  *   ctl     C: the controller of the utrace engine E (engine 0): E_BUDGET
  *           calls from E_MENU (STOP, RESUME, SINGLESTEP, set_events with or
- *           without syscall events, barrier), then detach or resume (E_FINALE).
+ *           without syscall events, barrier), then detach or resume (E_FINALE);
+ *           in a scenario only C_SCRIPT (nothing without it).
  *   tracer  P: rounds of wait + answer (PTRACE_CONT/SYSCALL/SINGLESTEP, with
  *           or without a signal), then PTRACE_DETACH or exit (P_MENU,
- *           P_BUDGET, P_FINALE), exit also at any time if in the menu.
+ *           P_BUDGET, P_FINALE), exit also at any time if in the menu;
+ *           in a scenario P_SCRIPT instead (ptrace_coexist_script.pml,
+ *           model/scenarios/ptrace_cx_*.pml).
  *   source  S: kill(T, SIGUSR1) / SIGSTOP / SIGCONT / SIGKILL, each at most
  *           once, in this order, at any time (S_SIGS; job control:
  *           ptrace_coexist_jobctl.pml).
  *   (reaper, killer: off), monitor: S1; ptmon: S12, S16, S18; KILL and L6
  *           when nothing can move any more.
  */
+
+/* SC_ATTACH_SIGSTOP (scenarios, default 0: no configuration uses it): P's
+ * PTRACE_ATTACH, done before T runs, also sends its SIGSTOP, so the tracer's
+ * first wait reports a SIGSTOP signal stop (ptrace_attach()'s send_sig_info) */
+#ifndef SC_ATTACH_SIGSTOP
+#define SC_ATTACH_SIGSTOP 0
+#endif
+#if SC_ATTACH_SIGSTOP < 0 || SC_ATTACH_SIGSTOP > 1
+#error "SC_ATTACH_SIGSTOP must be 0 or 1"
+#endif
 
 /* ---- hooks into the utrace core (see the #ifdef sites in utrace_*.pml) ---- */
 #define UTRACE_DO_STOP_COEXIST(stopped) coexist_do_stop(stopped)
@@ -97,6 +110,7 @@ bit jconsume;		/* JOBCTL_STOP_CONSUME == group_stop_count != 0 (one thread; ptra
 #include "utrace_core.pml"
 #include "driver_lib.pml"
 #include "ptrace_coexist.pml"
+#include "ptrace_coexist_script.pml"	/* the scenario interface (sc_*) */
 
 /* E's events: E_EVENTS 1: QUIESCE|SIGNAL (+ SYSENTRY with E_SYSCALL) */
 #define E_EV (EV_QUIESCE | EV_SIGNAL | EV_REAP | (E_SYSCALL -> EV_SYSENTRY : 0))
@@ -110,14 +124,24 @@ active proctype tracee()
 	PT_T_LOCALS;
 
 	/* E attached with its events (utrace_attach_task + utrace_set_events, the
-	 * controller holds a reference) and P attached (PTRACE_ATTACH without its
-	 * SIGSTOP: no job control here), before T runs */
+	 * controller holds a reference) and P attached (PTRACE_ATTACH; its SIGSTOP
+	 * only with SC_ATTACH_SIGSTOP), before T runs */
 	d_step {
 		ref[0] = 2; eops[0] = OPS_LIVE; g_data[0] = DATA_ALIVE;
 		onlist[0] = L_ATTACHED; epos[0] = nattach; nattach++;
 		eflags[0] = E_EV; uflags = E_EV;
 		tif_st = ((E_EV & EV_SYSENTRY) != 0);
 		ptracer = 1; g_npre = 1; g_setup = 1;
+#if SC_ATTACH_SIGSTOP
+		/* PTRACE_ATTACH (not PTRACE_SEIZE) queues a SIGSTOP: 3.1
+		 * kernel/ptrace.c ptrace_attach(): "if (!seize)
+		 * send_sig_info(SIGSTOP, SEND_SIG_FORCED, task, 1);" (upstream source,
+		 * not in the seeds; the digest's section 3.1 says the same of
+		 * ptrace-utrace: "link, send SIGSTOP"); send_signal() +
+		 * signal_wake_up(t, 0) */
+		sigpend = sigpend | SIG_STOP; sig_q = 1; tif_sp = 1;
+		printf("@%d ptrace_attach: send_sig_info(SIGSTOP)\n", _pid);
+#endif
 		printf("@%d E0 attached, P attached (before T runs)\n", _pid)
 	}
 	do
@@ -169,6 +193,15 @@ active proctype ctl()
 	byte ret, r2, k;
 
 	g_npre > 0;
+#ifdef P_SCRIPT
+	/* a scenario (model/scenarios/ptrace_*.pml, ptrace_coexist_script.pml):
+	 * C does what C_SCRIPT says, nothing without it (E stays attached, idle) */
+#ifdef C_SCRIPT
+	C_SCRIPT;
+#endif
+	d_step { k = 0 }
+	c_done()
+#else
 	k = 0;
 	do
 	:: k >= E_BUDGET -> break
@@ -197,6 +230,7 @@ active proctype ctl()
 	fi;
 	d_step { k = 0 }
 	c_done()
+#endif
 }
 
 /* ---- P: the tracer ---------------------------------------------------------- */
@@ -206,6 +240,9 @@ active proctype tracer()
 	PT_P_LOCALS;
 
 	g_npre > 0;
+#ifdef P_SCRIPT
+	P_SCRIPT;	/* a scenario (model/scenarios/ptrace_*.pml, ptrace_coexist_script.pml) */
+#else
 	k = 0;
 	do
 	:: (P_MENU & R_EXIT) || (k >= P_BUDGET && (P_FINALE & 2)) ->
@@ -260,6 +297,7 @@ next:		skip
 	:: pr_req == R_EXIT -> exit_ptrace(1)
 	:: else
 	fi;
+#endif
 	d_step { g_p_done = 1; k = 0; w = 0; wcode = 0; pr_req = 0; pr_data = 0; chk = 0; unans = 0 }
 }
 

@@ -27,6 +27,15 @@
  * (ptrace_jobctl.pml), which must succeed (nothing else wakes it here).
  *   sc_expect_handled(n)   eventually the child's SIGUSR1 handler has run n
  *                          times (blocks until then: a hang is a failure)
+ *   sc_expect_gstopped()   eventually the child sleeps in the group stop
+ *                          (TASK_STOPPED and nothing else, SIGNAL_STOP_STOPPED:
+ *                          /proc state "T (stopped)"; blocks until then)
+ * The same test program can be checked under -DPTRACE_COEXIST: the same
+ * macros, same meanings, in ptrace_coexist_script.pml.  Only there: C_SCRIPT
+ * and sc_utrace_stop/resume/detach() (the utrace engine E's controller; in
+ * this design E's controller CE of ptrace_ectl.pml has no script) and
+ * SC_ATTACH_SIGSTOP (PTRACE_ATTACH's SIGSTOP).  Only here: sc_attach() and
+ * P2_SCRIPT.  The others are compile-time errors.
  * The requests use the tracer's locals (CTL_LOCALS, PT_P_LOCALS).
  */
 #ifndef PTRACE_SCRIPT_PML
@@ -52,5 +61,17 @@
 #define sc_expect_cont() assert(w == W_CONT)
 #define sc_expect_running() atomic { (tstate & (__TASK_STOPPED | __TASK_UTRACED)) == 0 -> skip }
 #define sc_expect_handled(n) atomic { g_nusr >= (n) -> assert(g_nusr == (n)) }
+#define sc_expect_gstopped() atomic { tstate == __TASK_STOPPED && gstop -> skip }
+
+/* not in this design (ptrace_coexist_script.pml) */
+#ifdef SC_ATTACH_SIGSTOP
+#error "SC_ATTACH_SIGSTOP (PTRACE_ATTACH's SIGSTOP) is modelled only under PTRACE_COEXIST"
+#endif
+#ifdef C_SCRIPT
+#error "C_SCRIPT (the utrace engine's controller) exists only under PTRACE_COEXIST"
+#endif
+#define sc_utrace_stop() sc_utrace_stop_exists_only_under_PTRACE_COEXIST()
+#define sc_utrace_resume() sc_utrace_resume_exists_only_under_PTRACE_COEXIST()
+#define sc_utrace_detach() sc_utrace_detach_exists_only_under_PTRACE_COEXIST()
 
 #endif /* PTRACE_SCRIPT_PML */
