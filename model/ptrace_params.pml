@@ -90,11 +90,6 @@
 #define P_PREATTACH 1
 #endif
 
-/* PTRACE_ATTACH sends SIGSTOP (send_sig_info(SIGSTOP, SEND_SIG_FORCED, task)) */
-#ifndef ATTACH_SIGSTOP
-#define ATTACH_SIGSTOP 1
-#endif
-
 /* P_BUDGET / P2_BUDGET: rounds of "wait for a stop, answer it" before the finale */
 #ifndef P_BUDGET
 #define P_BUDGET 1

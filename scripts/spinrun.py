@@ -575,7 +575,11 @@ def cmd_scenario(path, flags=""):
           (" [" + flags + "]") if flags else "", fmt_figs(r),
           ("; " + "; ".join(r["problems"])) if r["problems"] else ""))
     if r["errors"] > 0:
-        nar = narrative(model, wdir, flags + (" -DWITH_P2=1" if "define WITH_P2 1" in open(path).read() else ""), src=path)
+        # process names: the scenario file may set these itself
+        src_text = open(path).read()
+        extra = (" -DWITH_P2=1" if "define WITH_P2 1" in src_text else "") + \
+                (" -DPTRACE_COEXIST" if "define PTRACE_COEXIST" in src_text else "")
+        nar = narrative(model, wdir, flags + extra, src=path)
         print(nar)
         m = re.search(r"(pan:1: .*)", out)
         print("   " + (m.group(1) if m else ""))
