@@ -22,7 +22,15 @@ M=[("m7","utrace_wakeup","drop an unlock: utrace_wakeup without spin_unlock_irq"
    ("m9","utrace_link_engine","drop a flag update: no pending_attach = 1 (I2)",
     "\tWRITE_ONCE(utrace->pending_attach, 1);\n",""),
    ("m10","utrace_attach_task","swap a return code: -EINVAL instead of -EPERM for a kernel thread",
-    "\t\treturn ERR_PTR(-EPERM);\n","\t\treturn ERR_PTR(-EINVAL);\n")]
+    "\t\treturn ERR_PTR(-EPERM);\n","\t\treturn ERR_PTR(-EINVAL);\n"),
+   ("m11","utrace_control_detach","drop a flag update: DETACH keeps the engine's ENGINE_STOP in utrace_flags (C1)",
+    "\tif (engine->flags & ENGINE_STOP)\n\t\tflags &= ~ENGINE_STOP;\n",""),
+   ("m12","utrace_control_stop","drop a flag update: UTRACE_STOP without mark_engine_wants_stop",
+    "\tmark_engine_wants_stop(target, engine);\n",""),
+   ("m13","utrace_control_resume","drop a flag update: RESUME without clear_engine_wants_stop (C2)",
+    "\tclear_engine_wants_stop(target, engine);\n\t/*@ assert nostop:","\t/*@ assert nostop:"),
+   ("m14","utrace_signal_result","swap a return code: SIGTERM for UTRACE_SIGNAL_CORE",
+    "\t\trep = SIGQUIT;\n","\t\trep = SIGTERM;\n")]
 only=sys.argv[1:]
 for name,fn,desc,old,new in M:
     if only and name not in only: continue

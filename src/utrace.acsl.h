@@ -156,6 +156,8 @@
   // solvers, which do not evaluate bit_test on constants themselves).
   lemma covers_zero: \forall integer x; covers(x, 0);
   lemma covers_refl: \forall integer x; covers(x, x);
+  lemma covers_trans: \forall integer x, y, z;
+    covers(x, y) && covers(y, z) ==> covers(x, z);
   lemma bit_reap_marker: bit_test(UTRACE_EVENT(REAP), B_REAP) &&
     !bit_test(UTRACE_EVENT(REAP), B_ESTOP) && !bit_test(UTRACE_EVENT(REAP), B_DEATH) &&
     !bit_test(UTRACE_EVENT(REAP), B_QUIESCE);
@@ -483,6 +485,9 @@
 
   // trely composes (start_report and friends chain several steps).
   lemma trely_trans{A,B,C}: trely{A,B} && trely{B,C} ==> trely{A,C};
+  // An owned engine stays owned across any step of the rely.
+  lemma own_keep{A,B}: \forall struct utrace_engine *e;
+    own_grows{A,B} && in_own{A}(e) ==> in_own{B}(e);
 
   predicate env_step{A,B} =
     rely{A,B} &&
@@ -560,12 +565,14 @@ void __fc_spin_unlock(spinlock_t *lock);
 
 /* siglock: after utrace->lock, never before it.  Taking it lets SIGKILL
  * in: the task state and sigkill may change (a SIGKILL wakeup clears
- * __TASK_UTRACED, never sets it). */
+ * __TASK_UTRACED, never sets it).  Another thread's sigaction() may also
+ * have changed the action array meanwhile: that havoc is modelled where
+ * the array is read, in utrace_task_sigaction() (the only way utrace.c
+ * reaches it), so that it does not touch every siglock section. */
 /*@ requires ctx;
     requires which: lock == &g_sh->siglock;
     requires order: g_siglock == 0;
-    assigns g_siglock, __fc_state, __fc_sigkill, __fc_tif, __fc_jobctl,
-      g_sh->action[0 .. UTRACE_NSIG - 1];
+    assigns g_siglock, __fc_state, __fc_sigkill, __fc_tif, __fc_jobctl;
     ensures held: g_siglock == 1;
     ensures kill: \old(__fc_sigkill) != 0 ==> __fc_sigkill != 0;
     ensures state: utraced ==> \old(utraced);
@@ -883,8 +890,12 @@ int utrace_dequeue_signal(struct task_struct *t, kernel_siginfo_t *info);
 */
 int utrace_dequeue_sigkill(struct task_struct *t, kernel_siginfo_t *info);
 
+/* The action may have been changed by another thread's sigaction() since
+ * this thread last held siglock (see __fc_spin_lock_irq): havocked here,
+ * at the lookup, under siglock (no change while it is held). */
 /*@ requires ctx && t == g_t && 1 <= signr <= UTRACE_NSIG;
-    assigns \nothing;
+    requires locked: g_siglock == 1;
+    assigns g_sh->action[signr - 1];
     ensures \result == &g_sh->action[signr - 1];
 */
 struct k_sigaction *utrace_task_sigaction(struct task_struct *t, int signr);
@@ -1021,6 +1032,23 @@ static void call_release(void (*release)(void *), void *data);
 */
 static inline bool utrace_action_is_step(enum utrace_resume_action a);
 
+/* The action decoders of utrace.h (without a contract WP would give
+ * these inline functions "assigns everything" at every call). */
+/*@ assigns \nothing;
+    ensures \result == (action & UTRACE_RESUME_MASK);
+*/
+static inline enum utrace_resume_action utrace_resume_action(u32 action);
+
+/*@ assigns \nothing;
+    ensures \result == (action & UTRACE_SIGNAL_MASK);
+*/
+static inline enum utrace_signal_action utrace_signal_action(u32 action);
+
+/*@ assigns \nothing;
+    ensures \result == (action & UTRACE_SYSCALL_MASK);
+*/
+static inline enum utrace_syscall_action utrace_syscall_action(u32 action);
+
 /*@ assigns \nothing;
     ensures \result == UTRACE_DETACH;
 */
@@ -1089,6 +1117,13 @@ static void mark_engine_wants_stop(struct task_struct *task,
     ensures had_not: !bit_test(\old(engine->flags), B_ESTOP) ==>
       engine->flags == \old(engine->flags) &&
       __fc_uflags == \old(__fc_uflags);
+    // the same facts per bit (proved here, where Qed sees the constants;
+    // callers carry them through later havocs)
+    ensures nostop: !bit_test(engine->flags, B_ESTOP);
+    ensures events: SAME_EVENTS(engine->flags, \old(engine->flags));
+    ensures c2_bit: bit_test(__fc_uflags, B_ESTOP) ==>
+      bit_test(\old(__fc_uflags), B_ESTOP) && !bit_test(\old(engine->flags), B_ESTOP);
+    ensures ubits: SAME_EVENTS(__fc_uflags, \old(__fc_uflags));
 */
 static void clear_engine_wants_stop(struct task_struct *task,
 				    struct utrace_engine *engine);
@@ -1388,8 +1423,9 @@ int utrace_set_events(struct task_struct *target, struct utrace_engine *engine,
       \at(__fc_exit_state, B) == \at(__fc_exit_state, A);
 */
 
-#define SIGLOCK_FOOT	g_siglock, __fc_state, __fc_sigkill, __fc_tif, __fc_jobctl, \
-	g_sh->action[0 .. UTRACE_NSIG - 1]
+#define SIGLOCK_FOOT	g_siglock, __fc_state, __fc_sigkill, __fc_tif, __fc_jobctl
+/* the action array: read (and havocked) only by the signal path */
+#define SIGACT_FOOT	g_sh->action[0 .. UTRACE_NSIG - 1]
 
 /*@ requires ctx && target == g_t && utrace == g_u;
     requires held: g_ulock == 1 && g_siglock == 0 && g_tasklist == 0;
@@ -1494,6 +1530,8 @@ static void utrace_control_interrupt(struct task_struct *target,
     assigns engine->flags, __fc_uflags, g_u->resume, SIGLOCK_FOOT;
     ensures g_siglock == 0;
     UTRACE_INV(ensures)
+    ensures flags_eq: engine->flags == (\old(engine->flags) | ENGINE_STOP) &&
+      __fc_uflags == (\old(__fc_uflags) | ENGINE_STOP);
     ensures stop: bit_test(engine->flags, B_ESTOP) && bit_test(__fc_uflags, B_ESTOP);
     ensures \result == 0 || \result == -EINPROGRESS;
     ensures stopped: \result == 0 ==> reset || utraced;
@@ -1511,7 +1549,11 @@ static int utrace_control_stop(struct task_struct *target, struct utrace *utrace
     assigns engine->flags, __fc_uflags, g_u->resume, __fc_tif, SIGLOCK_FOOT;
     ensures g_siglock == 0;
     INV_BASE(ensures)
-    ensures flags_inv: !reset ==> I4 && I5 && I6 && I7;
+    ensures flags_inv: !reset ==> I5 && I6 && I7;
+    // I14 for the caller's utrace_reset(): a stopped task is only woken
+    // by SIGKILL here, and SIGKILL stays
+    ensures kill: \old(__fc_sigkill) != 0 ==> __fc_sigkill != 0;
+    ensures woken: \old(utraced) && !utraced ==> __fc_sigkill != 0;
     ensures nostop: !bit_test(engine->flags, B_ESTOP);
     ensures interrupt: action == UTRACE_INTERRUPT ==> g_u->resume == UTRACE_INTERRUPT;
     ensures report: UTRACE_REPORT <= action <= UTRACE_BLOCKSTEP ==>
@@ -1538,7 +1580,12 @@ static void utrace_control_resume(struct task_struct *target,
     ensures c11: __fc_exit_state == 0 ==> bit_test(__fc_uflags, B_QUIESCE);
     ensures n3: \old(__fc_exit_state) != 0 && !bit_test(\old(__fc_uflags), B_QUIESCE) ==>
       !bit_test(__fc_uflags, B_QUIESCE);
-    ensures flags_inv: !*reset ==> I4 && I5 && I6 && I7;
+    ensures flags_inv: !*reset ==> I5 && I6 && I7;
+    // I14 for the caller's utrace_reset()
+    ensures kill: \old(__fc_sigkill) != 0 ==> __fc_sigkill != 0;
+    ensures woken: \old(utraced) && !utraced ==> __fc_sigkill != 0;
+    ensures stopped: *reset && !\old(*reset) ==> utraced;
+    ensures mono: \old(__fc_exit_state) != 0 ==> __fc_exit_state != 0;
     ensures detached: engine->ops == &utrace_detached_ops &&
       engine->flags == UTRACE_EVENT(QUIESCE);
     ensures kept: \old(*reset) ==> *reset;
@@ -1697,7 +1744,7 @@ int utrace_barrier(struct task_struct *target, struct utrace_engine *engine);
  * ====================================================================== */
 #define T_CTX	ctx && lists_wf && __fc_current == g_t && utrace == g_u && !utraced
 #define T_FOOT	g_ulock, g_k, FC_WORLD, g_e[0 .. UTRACE_GHOST_MAXE - 1], g_ne, g_natt, \
-	g_prv[0 .. UTRACE_GHOST_MAXE - 1], g_nprv, g_ph, SIGLOCK_FOOT
+	g_prv[0 .. UTRACE_GHOST_MAXE - 1], g_nprv, g_ph, SIGLOCK_FOOT, SIGACT_FOOT
 
 /*@ predicate report_ok{L}(struct utrace_report *r) =
       \valid(r) && 0 <= r->action <= UTRACE_RESUME &&
@@ -2101,6 +2148,21 @@ static void utrace_signal_callbacks(struct task_struct *task,
     assigns return_ka->sa.sa_handler;
     ensures \result == 0 || \result == signr || \result == SIGTERM ||
       \result == SIGQUIT || \result == SIGSTOP || \result == SIGTSTP;
+    // the signal-action table of utrace.h, one row per action
+    ensures deliver: (result & UTRACE_SIGNAL_MASK) == UTRACE_SIGNAL_DELIVER ==>
+      \result == signr && return_ka->sa.sa_handler == \old(return_ka->sa.sa_handler);
+    ensures term: (result & UTRACE_SIGNAL_MASK) == UTRACE_SIGNAL_TERM ==>
+      \result == SIGTERM && return_ka->sa.sa_handler == SIG_DFL;
+    ensures core: (result & UTRACE_SIGNAL_MASK) == UTRACE_SIGNAL_CORE ==>
+      \result == SIGQUIT && return_ka->sa.sa_handler == SIG_DFL;
+    ensures stop: (result & UTRACE_SIGNAL_MASK) == UTRACE_SIGNAL_STOP ==>
+      \result == SIGSTOP && return_ka->sa.sa_handler == SIG_DFL;
+    ensures tstp: (result & UTRACE_SIGNAL_MASK) == UTRACE_SIGNAL_TSTP ==>
+      \result == SIGTSTP && return_ka->sa.sa_handler == SIG_DFL;
+    ensures none: (result & UTRACE_SIGNAL_MASK) == UTRACE_SIGNAL_IGN ||
+      (result & UTRACE_SIGNAL_MASK) == UTRACE_SIGNAL_REPORT ||
+      (result & UTRACE_SIGNAL_MASK) == UTRACE_SIGNAL_HANDLER ==>
+      \result == 0 && return_ka->sa.sa_handler == \old(return_ka->sa.sa_handler);
 */
 static int utrace_signal_result(u32 result, int signr,
 				struct k_sigaction *return_ka);

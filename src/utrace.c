@@ -716,8 +716,23 @@ static int utrace_set_events_locked(struct task_struct *target,
 
 	UTRACE_STEP("utrace_set_events:flags");	/* model: utrace_set_events:flags */
 	WRITE_ONCE(engine->flags, events | (engine->flags & ENGINE_STOP));
+	/*@ assert others: \forall integer k; 0 <= k < g_ne && g_e[k] != engine ==>
+	      g_e[k]->flags == \at(g_e[k]->flags, Pre);
+	*/
 	/*@ assert same: SAME_EVENTS(engine->flags, events) &&
 	      (bit_test(engine->flags, B_ESTOP) <==> bit_test(\at(engine->flags, Pre), B_ESTOP));
+	*/
+	/*@ assert ke1: \forall integer k; 0 <= k < g_ne && g_e[k] == engine ==>
+	      (bit_test(g_e[k]->flags, B_ESTOP) <==>
+	       bit_test(\at(g_e[k]->flags, Pre), B_ESTOP));
+	*/
+	/*@ assert ke2: \forall integer k; 0 <= k < g_ne && g_e[k] != engine ==>
+	      (bit_test(g_e[k]->flags, B_ESTOP) <==>
+	       bit_test(\at(g_e[k]->flags, Pre), B_ESTOP));
+	*/
+	/*@ assert keep_estop: \forall integer k; 0 <= k < g_ne ==>
+	      (bit_test(g_e[k]->flags, B_ESTOP) <==>
+	       bit_test(\at(g_e[k]->flags, Pre), B_ESTOP));
 	*/
 	UTRACE_STEP("utrace_set_events:uflags");	/* model: utrace_set_events:uflags */
 	WRITE_ONCE(task_uflags(target), task_uflags(target) | uevents);
@@ -984,6 +999,11 @@ static int utrace_control_detach(struct task_struct *target,
 	 */
 	if (engine->flags & ENGINE_STOP)
 		flags &= ~ENGINE_STOP;
+	/*@ assert c1a: bit_test(flags, B_ESTOP) ==>
+	      bit_test(\at(__fc_uflags, Pre), B_ESTOP) &&
+	      !bit_test(engine->flags, B_ESTOP);
+	*/
+	/*@ assert k1: SAME_EVENTS(flags, \at(__fc_uflags, Pre)); */
 	UTRACE_STEP("utrace_control:detach_flags");	/* model: utrace_control:detach_flags */
 	/*
 	 * N3: B7 as in utrace_set_events(): QUIESCE only while exit_state is
@@ -998,9 +1018,26 @@ static int utrace_control_detach(struct task_struct *target,
 	/* N3: QUIESCE even for a zombie: release_task() may wait forever. */
 	flags |= UTRACE_EVENT(QUIESCE);
 #endif
+	/*@ assert c1b: bit_test(flags, B_ESTOP) ==>
+	      bit_test(\at(__fc_uflags, Pre), B_ESTOP) &&
+	      !bit_test(\at(engine->flags, Pre), B_ESTOP);
+	*/
+	/*@ assert old_reap: bit_test(\at(__fc_uflags, Pre), B_REAP); */
+	/*@ assert keep: bit_test(flags, B_REAP); */
 	WRITE_ONCE(task_uflags(target), flags);
+	/*@ assert c1_bit: bit_test(task_uflags(target), B_ESTOP) ==>
+	      bit_test(\at(task_uflags(target), Pre), B_ESTOP) &&
+	      !bit_test(\at(engine->flags, Pre), B_ESTOP);
+	*/
 	read_unlock(&tasklist_lock);
 	mark_engine_detached(engine);
+	/*@ assert others: \forall integer k; 0 <= k < g_ne && g_e[k] != engine ==>
+	      g_e[k]->flags == \at(g_e[k]->flags, Pre) &&
+	      g_e[k]->ops == \at(g_e[k]->ops, Pre);
+	*/
+	/*@ assert i6: I6; */
+	/*@ assert reap_bit: bit_test(__fc_uflags, B_REAP) && __fc_uflags != 0; */
+	/*@ assert i5: I5; */
 	*reset = *reset || utrace_do_stop(target, utrace);
 	if (!*reset) {
 		/* B4: pairs with start_callback(). */
@@ -1037,6 +1074,12 @@ static int utrace_control_stop(struct task_struct *target, struct utrace *utrace
 	__must_hold(&utrace->lock)
 {
 	mark_engine_wants_stop(target, engine);
+	/*@ assert marked: bit_test(engine->flags, B_ESTOP) &&
+	      bit_test(__fc_uflags, B_ESTOP);
+	*/
+	/*@ assert holder: \forall integer k; 0 <= k < g_ne && g_e[k] == engine ==>
+	      live(g_e[k]) && bit_test(g_e[k]->flags, B_ESTOP);
+	*/
 	if (!reset && !utrace_do_stop(target, utrace))
 		return -EINPROGRESS;
 	return 0;
@@ -1053,6 +1096,24 @@ static void utrace_control_resume(struct task_struct *target,
 	__must_hold(&utrace->lock)
 {
 	clear_engine_wants_stop(target, engine);
+	/*@ assert nostop: !bit_test(engine->flags, B_ESTOP); */
+	/*@ assert c2_bit: bit_test(__fc_uflags, B_ESTOP) ==>
+	      bit_test(\at(__fc_uflags, Pre), B_ESTOP) &&
+	      !bit_test(\at(engine->flags, Pre), B_ESTOP);
+	*/
+	/*@ assert keep: (bit_test(__fc_uflags, B_REAP) <==>
+	      bit_test(\at(__fc_uflags, Pre), B_REAP)) &&
+	      (bit_test(__fc_uflags, B_DEATH) <==>
+	      bit_test(\at(__fc_uflags, Pre), B_DEATH)) &&
+	      (bit_test(__fc_uflags, B_QUIESCE) <==>
+	      bit_test(\at(__fc_uflags, Pre), B_QUIESCE));
+	*/
+	/*@ assert others: \forall integer k; 0 <= k < g_ne && g_e[k] != engine ==>
+	      g_e[k]->flags == \at(g_e[k]->flags, Pre);
+	*/
+	/*@ assert i5: I5; */
+	/*@ assert i6: I6; */
+	/*@ assert i11: I11; */
 	switch (action) {
 	case UTRACE_RESUME:
 		if (reset)
@@ -1133,9 +1194,12 @@ int utrace_control(struct task_struct *target, struct utrace_engine *engine,
 	if (action == UTRACE_BLOCKSTEP && unlikely(!arch_has_block_step()))
 		return -EOPNOTSUPP;
 
+	/* the caller's reference keeps the engine its own (rely: own_grows) */
+	/*@ assert own1: in_own(engine); */
 	ret = get_utrace_lock_check(engine);
 	if (ret)
 		return ret;
+	/*@ assert own2: in_own(engine); */
 	utrace = task_utrace_ptr(target);
 	ret = get_utrace_lock(utrace, engine);
 	if (ret) {
@@ -1222,6 +1286,8 @@ int utrace_barrier(struct task_struct *target, struct utrace_engine *engine)
 		UTRACE_STEP("utrace_barrier:lock");	/* model: utrace_barrier:lock */
 		spin_lock(&utrace->lock);
 		ops = engine_ops_racy(engine);
+		/* a racy ops change is the reap teardown's, on an unlinked engine */
+		/*@ assert i7: I7; */
 		UTRACE_STEP("utrace_barrier:reporting");	/* model: utrace_barrier:reporting */
 		reporting = utrace_reporting(utrace);
 		ret = utrace_barrier_check(utrace, engine, ops, reporting);
