@@ -28,7 +28,7 @@ M=[("m7","utrace_wakeup","drop an unlock: utrace_wakeup without spin_unlock_irq"
    ("m12","utrace_control_stop","drop a flag update: UTRACE_STOP without mark_engine_wants_stop",
     "\tmark_engine_wants_stop(target, engine);\n",""),
    ("m13","utrace_control_resume","drop a flag update: RESUME without clear_engine_wants_stop (C2)",
-    "\tclear_engine_wants_stop(target, engine);\n\t/*@ assert nostop:","\t/*@ assert nostop:"),
+    "\tclear_engine_wants_stop(target, engine);\t/* C2 */\n",""),
    ("m14","utrace_signal_result","swap a return code: SIGTERM for UTRACE_SIGNAL_CORE",
     "\t\trep = SIGQUIT;\n","\t\trep = SIGTERM;\n")]
 only=sys.argv[1:]

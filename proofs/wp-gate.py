@@ -3,11 +3,6 @@
 
 usage: wp-gate.py REPORT_JSON WP_LOG TRUSTED_TXT RESULT_NAME SECONDS MODE
 
-REPORT_JSON and WP_LOG may be comma-separated lists (one run split over
-several frama-c processes, `make proofs-core`): goals and provers are
-summed, every log is checked, and each log's trusted base must equal
-trusted.txt on its own.
-
 Fails (exit 1) unless:
   1. the WP JSON report says valid == total (Frama-C exits 0 either way);
   2. every smoke test passed (a "failed" smoke test is a vacuous contract);
@@ -25,7 +20,12 @@ import sys
 report_json, wp_log, trusted_txt, result_name, seconds, mode = sys.argv[1:7]
 failures = []
 
-# 1. JSON report(s)
+# 1. JSON report
+try:
+    rep = json.load(open(report_json))
+except (OSError, ValueError) as err:
+    rep = None
+    failures.append("no WP JSON report (%s)" % err)
 
 
 def find_main(node):
@@ -44,34 +44,27 @@ def find_main(node):
 
 valid = total = 0
 provers = {}
-funcs = {}
-for one_json in report_json.split(","):
-    try:
-        rep = json.load(open(one_json))
-    except (OSError, ValueError) as err:
-        failures.append("no WP JSON report (%s)" % err)
-        continue
+if rep is not None:
     main = find_main(rep)
     if main is None:
-        failures.append("JSON report %s has no wp:global/wp:main" % one_json)
-        continue
-    valid += int(main.get("valid", 0))
-    total += int(main.get("total", 0))
-    for k, v in main.items():
-        if k.startswith("wp:") or k in ("valid", "total", "failed", "unknown"):
-            continue
-        if isinstance(v, (int, float)):
-            provers[k] = provers.get(k, 0) + v
-    f = rep.get("wp:functions", {}) if isinstance(rep, dict) else {}
-    if isinstance(f, dict):
-        funcs.update(f)
+        failures.append("JSON report has no wp:global/wp:main")
+    else:
+        valid = int(main.get("valid", 0))
+        total = int(main.get("total", 0))
+        for k, v in main.items():
+            if k.startswith("wp:") or k in ("valid", "total", "failed", "unknown"):
+                continue
+            if isinstance(v, (int, float)):
+                provers[k] = v
+    funcs = rep.get("wp:functions", {}) if isinstance(rep, dict) else {}
+else:
+    funcs = {}
 if total == 0:
     failures.append("no goal at all")
 elif valid != total:
     failures.append("%d/%d goals valid" % (valid, total))
 
-logs = [open(one, errors="replace").read() for one in wp_log.split(",")]
-log = "\n".join(logs)
+log = open(wp_log, errors="replace").read()
 
 # 2. smoke tests
 smoke = re.findall(r"\[(\w+)\] Smoke-test (\S+)", log)
@@ -81,29 +74,21 @@ if smoke_bad:
     failures.append("%d smoke tests failed (vacuous): %s" %
                     (len(smoke_bad), " ".join(smoke_bad[:5])))
 
-# 3. trusted base: the report's "Extern"/"Considered valid" properties,
-# read from each log on its own
-
-
-def trusted_of(one_log):
-    found = set()
-    func = None
-    for line in one_log.splitlines():
-        m = re.match(r"--- Properties of Function '([^']+)'", line)
-        if m:
-            func = m.group(1)
-            continue
-        if line.startswith("--- ") and "Properties of" not in line:
-            func = None
-        m = re.match(r"\[\s*Extern\s*\]\s+(.*)", line)
-        if m:
-            prop = re.sub(r"\s*\(file [^)]*\)", "", m.group(1)).strip()
-            found.add("%s | %s" % (func or "-", prop))
-    return found
-
-
-trusted_reports = [trusted_of(one) for one in logs]
-trusted_report = set().union(*trusted_reports)
+# 3. trusted base: the report's "Extern"/"Considered valid" properties
+trusted_report = set()
+func = None
+lines = log.splitlines()
+for i, line in enumerate(lines):
+    m = re.match(r"--- Properties of Function '([^']+)'", line)
+    if m:
+        func = m.group(1)
+        continue
+    if line.startswith("--- ") and "Properties of" not in line:
+        func = None
+    m = re.match(r"\[\s*Extern\s*\]\s+(.*)", line)
+    if m:
+        prop = re.sub(r"\s*\(file [^)]*\)", "", m.group(1)).strip()
+        trusted_report.add("%s | %s" % (func or "-", prop))
 trusted_listed = set()
 for line in open(trusted_txt):
     line = line.rstrip("\n")
@@ -114,7 +99,7 @@ for line in open(trusted_txt):
         failures.append("trusted.txt entry without a reason: %s" % line)
         continue
     trusted_listed.add("%s | %s" % (parts[0], parts[1]))
-if any(t != trusted_listed for t in trusted_reports):
+if trusted_report != trusted_listed:
     extra = sorted(trusted_report - trusted_listed)
     gone = sorted(trusted_listed - trusted_report)
     for e in extra:
