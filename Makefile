@@ -3,13 +3,12 @@
 # The two commands of the README:
 #   make verify   install what is missing, check every model, reproduce every
 #                 race, prove the C core (today: the functions of
-#                 proofs/proved-functions.txt and of
-#                 proofs/proved-functions-controller.txt), build it (user
-#                 space, kernel module), print one summary table.
-#   make check    what `verify` does except proofs-controller (its solver
-#                 time would bring check near 60 minutes), plus the runner
-#                 self-tests and the C test suites (unit/contract, race
-#                 scenarios, stress).
+#                 proofs/proved-functions{,-controller,-tracee}.txt), build
+#                 it (user space, kernel module), print one summary table.
+#   make check    what `verify` does except proofs-controller and
+#                 proofs-tracee (their solver time would bring check near
+#                 60 minutes), plus the runner self-tests and the C test
+#                 suites (unit/contract, race scenarios, stress).
 #
 # Each job lives in its own makefile under mk/; every job writes one line of
 # results to build/results/<job>.txt, which scripts/summary.sh prints as the
@@ -23,14 +22,14 @@ BUILD := build
 export PYTHONDONTWRITEBYTECODE := 1
 
 CORE_JOBS   := model bugs proofs-core cbuild kmod
-VERIFY_JOBS := $(CORE_JOBS) proofs-controller
+VERIFY_JOBS := $(CORE_JOBS) proofs-controller proofs-tracee
 CHECK_JOBS  := $(CORE_JOBS) runner-selftest test stress
 
 .PHONY: help verify check toolchain summary clean
 help:
-	@sed -n '3,10p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,11p' Makefile | sed 's/^# \{0,1\}//'
 	@echo "other targets: toolchain model bugs bench-model model-n3 scenario S=<name>"
-	@echo "               proofs proofs-core proofs-controller proofs-lemmas proofs-replay proofs-mutants kmod cbuild test stress soak bench summary clean"
+	@echo "               proofs proofs-core proofs-controller proofs-tracee proofs-lemmas proofs-replay proofs-mutants kmod cbuild test stress soak bench summary clean"
 
 toolchain:
 	@./scripts/toolchain.sh

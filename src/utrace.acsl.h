@@ -485,6 +485,15 @@
 
   // trely composes (start_report and friends chain several steps).
   lemma trely_trans{A,B,C}: trely{A,B} && trely{B,C} ==> trely{A,C};
+  // pass_stable composes (the report pass chains lock sections and
+  // lockless reads).
+  lemma pass_stable_trans{A,B,C}:
+    pass_stable{A,B} && pass_stable{B,C} ==> pass_stable{A,C};
+  // ... and gives the att ensures of the report-pass functions.
+  lemma pass_stable_att{A,B}: pass_stable{A,B} ==>
+    \at(g_natt, B) == \at(g_natt, A) &&
+    \forall integer k; 0 <= k < \at(g_natt, B) ==>
+      \at(g_e[k], B) == \at(g_e[k], A) && \at(g_e[k]->ops, B) != \null;
   // An owned engine stays owned across any step of the rely.
   lemma own_keep{A,B}: \forall struct utrace_engine *e;
     own_grows{A,B} && in_own{A}(e) ==> in_own{B}(e);
@@ -1683,6 +1692,11 @@ int utrace_control(struct task_struct *target, struct utrace_engine *engine,
     ensures gone: \old(engine->ops) == \null ==> engine->ops == \null;
     ensures detached: \old(engine->ops) == &utrace_detached_ops ==>
       engine->ops == &utrace_detached_ops || engine->ops == \null;
+    // the teardown's store is to an engine it unlinked: a kmalloc object
+    // of its own, not overlapping any listed engine (the Typed model only
+    // knows the listed engines apart from each other, not from this one)
+    ensures objects: engine->ops != \old(engine->ops) ==>
+      ALL_E(k, \separated(engine, g_e[k]));
 */
 static const struct utrace_engine_ops *engine_ops_racy(struct utrace_engine *engine);
 
@@ -1790,6 +1804,7 @@ static void utrace_set_reporting(struct utrace *utrace,
     ensures report: report_ok(report);
     ensures att: att_same{Pre,Here} && ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
     ensures t: tkeep{Pre,Here} && g_u->reporting == engine;
+    ensures ps: pass_stable{Pre,Here};
     ensures dstop: no_dstop || report->detaches;
     ensures applied: report->detaches || report->action <= action;
     ensures self_detach: action == UTRACE_DETACH ==> report->detaches &&
@@ -1813,6 +1828,7 @@ static void finish_callback_report(struct task_struct *task,
     ensures att: att_same{Pre,Here} && ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
     ensures t: tkeep{Pre,Here};
     ensures cleared: g_u->reporting == \null;
+    ensures ps: pass_stable{Pre,Here};
     ensures dstop: no_dstop || report->detaches;
     ensures detached: \result ==> engine->ops == &utrace_detached_ops;
     ensures c11: \result ==> report->detaches;
@@ -1834,6 +1850,7 @@ static bool finish_callback(struct task_struct *task, struct utrace *utrace,
     ensures report: report_ok(report);
     ensures att: att_same{Pre,Here} && ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
     ensures t: tkeep{Pre,Here};
+    ensures ps: pass_stable{Pre,Here};
     ensures dstop: no_dstop || report->detaches;
     ensures i8: \result == \null ==> g_u->reporting == \null;
     ensures published: \result != \null ==> g_u->reporting == engine;

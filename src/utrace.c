@@ -1284,7 +1284,12 @@ int utrace_barrier(struct task_struct *target, struct utrace_engine *engine)
 		UTRACE_STEP("utrace_barrier:lock");	/* model: utrace_barrier:lock */
 		spin_lock(&utrace->lock);
 		ops = engine_ops_racy(engine);
-		/* a racy ops change is the reap teardown's, on an unlinked engine */
+		/*
+		 * proof: a racy ops change is the reap teardown's, on an
+		 * unlinked engine: I1 (E_ok) and I7 of the listed ones hold.
+		 */
+		//@ assert e_ops: ALL_E(k, g_e[k]->ops != \null);
+		//@ assert e_tgt: ALL_E(k, g_e[k]->target == g_t);
 		/*@ assert i7: I7; */
 		UTRACE_STEP("utrace_barrier:reporting");	/* model: utrace_barrier:reporting */
 		reporting = utrace_reporting(utrace);
@@ -1365,14 +1370,32 @@ static void finish_callback_report(struct task_struct *task,
 		/* Under the lock: utrace_barrier() sees it before reporting clears. */
 		spin_lock(&utrace->lock);
 		WRITE_ONCE(engine->ops, &utrace_detached_ops);
+		/* proof: I1 (listed engines keep ops) at the unlock */
+		/*@ assert others: \forall integer k; 0 <= k < g_ne && k != g_k ==>
+		      \separated(engine, g_e[k]);
+		*/
+		//@ assert ps_in: pass_stable{Pre,Here};
 		spin_unlock(&utrace->lock);
 #endif
+		//@ assert self: engine->ops == &utrace_detached_ops;
 	}
-
+	/* proof: the pass's list facts and C21's no_dstop, carried */
+	//@ assert p1: action == UTRACE_DETACH ==> pass_stable{Pre,Here};
+	//@ assert p1t: tkeep{Pre,Here};
+	//@ assert p1s: action == UTRACE_DETACH ==> engine->ops == &utrace_detached_ops;
+	/*@ assert p1d: no_dstop || report->detaches ||
+	      engine->ops == &utrace_detached_ops;
+	*/
 	if (READ_ONCE(engine->ops) == &utrace_detached_ops) {
 		report->detaches = true;
+		//@ assert e1: pass_stable{Pre,Here};
+		//@ assert e1a: att_same{Pre,Here} && ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
+		//@ assert e1s: engine->ops == &utrace_detached_ops;
 		return;
 	}
+	//@ assert p2: pass_stable{Pre,Here} && (no_dstop || report->detaches);
+	/* proof: a self-detached engine stays detached (pass_stable) */
+	//@ assert p2s: action != UTRACE_DETACH;
 
 	if (action < report->action)
 		report->action = action;
@@ -1381,24 +1404,43 @@ static void finish_callback_report(struct task_struct *task,
 		if (action < report->resume_action)
 			report->resume_action = action;
 		if (engine_wants_stop(engine)) {
+			//@ assert w1: pass_stable{Pre,Here} && (no_dstop || report->detaches);
 			UTRACE_STEP("finish_callback_report:resume");	/* model: finish_callback_report:resume */
 			spin_lock(&utrace->lock);
+			//@ assert w2: pass_stable{Pre,Here} && (no_dstop || report->detaches);
+			/* proof: I5 at the unlock (a listed engine: REAP is set, kept) */
+			//@ assert old_reap: bit_test(__fc_uflags, B_REAP);
 			clear_engine_wants_stop(task, engine);
+			/*@ assert reap_bit: bit_test(__fc_uflags, B_REAP) &&
+			      __fc_uflags != 0;
+			*/
 			spin_unlock(&utrace->lock);
 		}
+		//@ assert e2: pass_stable{Pre,Here} && (no_dstop || report->detaches);
+		//@ assert e2a: att_same{Pre,Here} && ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
 		return;
 	}
 
 	if (!engine_wants_stop(engine)) {
+		//@ assert w3: pass_stable{Pre,Here} && (no_dstop || report->detaches);
 		UTRACE_STEP("finish_callback_report:stop");	/* model: finish_callback_report:stop */
 		spin_lock(&utrace->lock);
+		//@ assert w4: pass_stable{Pre,Here} && (no_dstop || report->detaches);
 		/* A DETACH slipped in: collect the engine, do not stop for it. */
+		//@ assert old_reap2: bit_test(__fc_uflags, B_REAP);
 		if (unlikely(engine->ops == &utrace_detached_ops))
 			report->detaches = true;
 		else
 			mark_engine_wants_stop(task, engine);
+		/* proof: I5 at the unlock (the REAP bit is kept) */
+		//@ assert reap_bit2: bit_test(__fc_uflags, B_REAP) && __fc_uflags != 0;
+		//@ assert i5: I5;
+		//@ assert w5: pass_stable{Pre,Here} && (no_dstop || report->detaches);
 		spin_unlock(&utrace->lock);
 	}
+	//@ assert e3: pass_stable{Pre,Here};
+	//@ assert e3a: att_same{Pre,Here} && ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
+	//@ assert e3d: no_dstop || report->detaches;
 }
 
 /*
@@ -1458,20 +1500,42 @@ start_callback(struct utrace *utrace, struct utrace_report *report,
 	smp_rmb();	/* B5: pairs with mark_engine_detached() */
 	UTRACE_STEP("start_callback:ops");	/* model: start_callback:ops */
 	ops = READ_ONCE(engine->ops);
+	/* proof: the pass's list facts, C21's no_dstop and B6, carried */
+	/*@ assert s1: pass_stable{Pre,Here} && tkeep{Pre,Here} &&
+	      g_u->reporting == engine && ops == engine->ops &&
+	      (no_dstop || report->detaches);
+	*/
 
 	if ((want & UTRACE_EVENT(QUIESCE))
 #ifndef BUG_C5
 	    || ops == &utrace_detached_ops
 #endif
 	    ) {
-		if (finish_callback(task, utrace, report, engine,
-				    call_report_quiesce(ops, report->action,
-							engine, event)))
+		u32 ret = call_report_quiesce(ops, report->action, engine, event);
+
+		//@ assert s2: pass_stable{Pre,Here};
+		//@ assert s2t: tkeep{Pre,Here};
+		/*@ assert s2d: ops == &utrace_detached_ops ==>
+		      engine->ops == &utrace_detached_ops;
+		*/
+		if (finish_callback(task, utrace, report, engine, ret)) {
+			//@ assert f1: pass_stable{Pre,Here} && tkeep{Pre,Here};
+			//@ assert f1a: att_same{Pre,Here} && ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
+			//@ assert f1d: no_dstop || report->detaches;
 			return NULL;
+		}
+		/* proof (C5): a detached engine was collected above */
+		/*@ assert s3: ops != &utrace_detached_ops &&
+		      pass_stable{Pre,Here} && tkeep{Pre,Here};
+		*/
+		//@ assert s3d: no_dstop || report->detaches;
 #ifndef BUG_C10
 		if (!event) {
 			/* A pure quiescence report: nothing more to call. */
 			report->spurious = false;
+			//@ assert f2: pass_stable{Pre,Here} && tkeep{Pre,Here};
+			//@ assert f2a: att_same{Pre,Here} && ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
+			//@ assert f2d: no_dstop || report->detaches;
 			return NULL;
 		}
 #endif
@@ -1484,7 +1548,15 @@ start_callback(struct utrace *utrace, struct utrace_report *report,
 		smp_mb();	/* B4 */
 		UTRACE_STEP("start_callback:flags2");	/* model: start_callback:flags2 */
 		want = READ_ONCE(engine->flags);
+		//@ assert s4: pass_stable{Pre,Here};
+		//@ assert s4t: tkeep{Pre,Here};
+		//@ assert s4r: g_u->reporting == engine;
+		//@ assert s4d: no_dstop || report->detaches;
 	}
+	/* proof: the facts of both paths, merged */
+	//@ assert m1: pass_stable{Pre,Here} && tkeep{Pre,Here};
+	//@ assert m1a: att_same{Pre,Here} && ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
+	//@ assert m2: report_ok(report) && (no_dstop || report->detaches);
 
 	/* An engine that wants T stopped keeps it stopped. */
 	if (want & ENGINE_STOP)
@@ -1521,8 +1593,12 @@ static void report_one(struct task_struct *task, struct utrace *utrace,
 		action = args->resume_report | report->result | report->action;
 	else
 		action = report->action;
-	finish_callback(task, utrace, report, engine,
-			call_report_event(ops, action, engine, event, args));
+	action = call_report_event(ops, action, engine, event, args);
+	/* proof: the pass's list facts and B6 across the callback */
+	/*@ assert r1: pass_stable{Pre,Here} && tkeep{Pre,Here} &&
+	      g_u->reporting == engine && (no_dstop || report->detaches);
+	*/
+	finish_callback(task, utrace, report, engine, action);
 }
 
 /*
