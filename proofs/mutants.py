@@ -30,7 +30,13 @@ M=[("m7","utrace_wakeup","drop an unlock: utrace_wakeup without spin_unlock_irq"
    ("m13","utrace_control_resume","drop a flag update: RESUME without clear_engine_wants_stop (C2)",
     "\tclear_engine_wants_stop(target, engine);\t/* C2 */\n",""),
    ("m14","utrace_signal_result","swap a return code: SIGTERM for UTRACE_SIGNAL_CORE",
-    "\t\trep = SIGQUIT;\n","\t\trep = SIGTERM;\n")]
+    "\t\trep = SIGQUIT;\n","\t\trep = SIGTERM;\n"),
+   ("m15","utrace_barrier","swap a return code: 0 instead of -ERESTARTSYS when a signal is pending",
+    "\t\t\treturn -ERESTARTSYS;\n\t\tUTRACE_STEP(\"utrace_barrier:wait\");","\t\t\treturn 0;\n\t\tUTRACE_STEP(\"utrace_barrier:wait\");"),
+   ("m16","finish_callback","drop a flag update: a detached engine reported without report->detaches (C11)",
+    "\t\treport->detaches = true;\n#endif\n\t\treturn true;","#endif\n\t\treturn true;"),
+   ("m17","report_one","drop a call: the event callback's result never applied (reporting left set, B6/C10)",
+    "\tfinish_callback(task, utrace, report, engine, action);\n","")]
 only=sys.argv[1:]
 for name,fn,desc,old,new in M:
     if only and name not in only: continue
