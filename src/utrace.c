@@ -1379,7 +1379,7 @@ static void finish_callback_report(struct task_struct *task,
 #endif
 		//@ assert self: engine->ops == &utrace_detached_ops;
 	}
-	/* proof: the pass's list facts and C21's no_dstop, carried */
+	/* proof: the pass's list facts and no_dstop (I7: no leaked stop), carried */
 	//@ assert p1: action == UTRACE_DETACH ==> pass_stable{Pre,Here};
 	//@ assert p1t: tkeep{Pre,Here};
 	//@ assert p1s: action == UTRACE_DETACH ==> engine->ops == &utrace_detached_ops;
@@ -1500,7 +1500,7 @@ start_callback(struct utrace *utrace, struct utrace_report *report,
 	smp_rmb();	/* B5: pairs with mark_engine_detached() */
 	UTRACE_STEP("start_callback:ops");	/* model: start_callback:ops */
 	ops = READ_ONCE(engine->ops);
-	/* proof: the pass's list facts, C21's no_dstop and B6, carried */
+	/* proof: the pass's list facts, no_dstop (I7) and B6, carried */
 	/*@ assert s1: pass_stable{Pre,Here} && tkeep{Pre,Here} &&
 	      g_u->reporting == engine && ops == engine->ops &&
 	      (no_dstop || report->detaches);
