@@ -36,7 +36,9 @@ M=[("m7","utrace_wakeup","drop an unlock: utrace_wakeup without spin_unlock_irq"
    ("m16","finish_callback","drop a flag update: a detached engine reported without report->detaches (C11)",
     "\t\treport->detaches = true;\n#endif\n\t\treturn true;","#endif\n\t\treturn true;"),
    ("m17","report_one","drop a call: the event callback's result never applied (reporting left set, B6/C10)",
-    "\tfinish_callback(task, utrace, report, engine, action);\n","")]
+    "\tfinish_callback(task, utrace, report, engine, action);\n",""),
+   ("m18","finish_callback_report","wrong store: a self-detaching engine's ops set to NULL instead of utrace_detached_ops (pass_stable, I1)",
+    "\t\tWRITE_ONCE(engine->ops, &utrace_detached_ops);\n\t\t/* proof: I1","\t\tWRITE_ONCE(engine->ops, NULL);\n\t\t/* proof: I1")]
 only=sys.argv[1:]
 for name,fn,desc,old,new in M:
     if only and name not in only: continue

@@ -489,11 +489,6 @@
   // lockless reads).
   lemma pass_stable_trans{A,B,C}:
     pass_stable{A,B} && pass_stable{B,C} ==> pass_stable{A,C};
-  // ... and gives the att ensures of the report-pass functions.
-  lemma pass_stable_att{A,B}: pass_stable{A,B} ==>
-    \at(g_natt, B) == \at(g_natt, A) &&
-    \forall integer k; 0 <= k < \at(g_natt, B) ==>
-      \at(g_e[k], B) == \at(g_e[k], A) && \at(g_e[k]->ops, B) != \null;
   // An owned engine stays owned across any step of the rely.
   lemma own_keep{A,B}: \forall struct utrace_engine *e;
     own_grows{A,B} && in_own{A}(e) ==> in_own{B}(e);
@@ -1775,6 +1770,9 @@ int utrace_barrier(struct task_struct *target, struct utrace_engine *engine);
     predicate tkeep{A,B} =
       \at(g_u->death, B) == \at(g_u->death, A) &&
       \at(__fc_exit_state, B) == \at(__fc_exit_state, A);
+    // pass_stable (the rely of a report pass) gives the att clauses
+    lemma pass_stable_att{A,B}: pass_stable{A,B} ==>
+      att_same{A,B} && \at(ALL_E(k, k < g_natt ==> g_e[k]->ops != \null), B);
 */
 
 /*@ requires T_CTX && nolocks;
