@@ -62,9 +62,9 @@ proofs-controller: CORE_LIST = proofs/proved-functions-controller.txt
 proofs-tracee: MODE = cold
 proofs-tracee: CACHE = none
 proofs-tracee: CORE_LIST = proofs/proved-functions-tracee.txt
-# the report-pass goals carry long path contexts: a few take 8-10 s of
-# CVC5/CVC4 here, so this list runs with twice the timeout (proofs/README.md)
-proofs-tracee: WP_TIMEOUT = 20
+# the report-pass goals carry long path contexts: the largest takes 17 s of
+# CVC5/CVC4 here at -wp-par 2, so this list runs with 30 s (proofs/README.md)
+proofs-tracee: WP_TIMEOUT = 30
 proofs-core proofs-controller proofs-tracee: PROOF_FUNCS = $(shell grep -v '^\s*\#' $(CORE_LIST) | grep . | paste -sd, -)
 proofs-core proofs-controller proofs-tracee: CORE_N = $(shell grep -v '^\s*\#' $(CORE_LIST) | grep -c .)
 

@@ -38,7 +38,13 @@ M=[("m7","utrace_wakeup","drop an unlock: utrace_wakeup without spin_unlock_irq"
    ("m17","report_one","drop a call: the event callback's result never applied (reporting left set, B6/C10)",
     "\tfinish_callback(task, utrace, report, engine, action);\n",""),
    ("m18","finish_callback_report","wrong store: a self-detaching engine's ops set to NULL instead of utrace_detached_ops (pass_stable, I1)",
-    "\t\tWRITE_ONCE(engine->ops, &utrace_detached_ops);\n\t\t/* proof: I1","\t\tWRITE_ONCE(engine->ops, NULL);\n\t\t/* proof: I1")]
+    "\t\tWRITE_ONCE(engine->ops, &utrace_detached_ops);\n\t\t/* proof: I1","\t\tWRITE_ONCE(engine->ops, NULL);\n\t\t/* proof: I1"),
+   ("m19","start_callback_quiesce","drop a check: a pure quiescence report goes on to the event callback (C10)",
+    "\tif (!event) {\n\t\t/* A pure quiescence report: nothing more to call. */\n\t\treport->spurious = false;\n\t\treturn false;\n\t}\n",""),
+   ("m20","utrace_engine_put","drop a check: every put releases the engine, not only the last",
+    "\tif (last)\n\t\tutrace_engine_release(engine);\n","\tutrace_engine_release(engine);\n"),
+   ("m21","finish_report","drop a store: a step request stored in utrace->resume as is (C13, I9)",
+    "#ifndef V31_C13\n\t\t\t\tresume = UTRACE_REPORT;\n#endif\n","")]
 only=sys.argv[1:]
 for name,fn,desc,old,new in M:
     if only and name not in only: continue

@@ -489,6 +489,9 @@
   // lockless reads).
   lemma pass_stable_trans{A,B,C}:
     pass_stable{A,B} && pass_stable{B,C} ==> pass_stable{A,C};
+  // prv_stable composes (the private list is the current thread's).
+  lemma prv_stable_trans{A,B,C}:
+    prv_stable{A,B} && prv_stable{B,C} ==> prv_stable{A,C};
   // An owned engine stays owned across any step of the rely.
   lemma own_keep{A,B}: \forall struct utrace_engine *e;
     own_grows{A,B} && in_own{A}(e) ==> in_own{B}(e);
@@ -1457,7 +1460,8 @@ static void utrace_wakeup(struct task_struct *target);
     requires which: is_prv(list);
     requires gone: ALL_PRV(k, g_prv[k]->ops == \null && g_prv[k]->kref.refcount.refs >= 1);
     assigns g_prv[0 .. UTRACE_GHOST_MAXE - 1], g_nprv, g_k, FC_WORLD;
-    ensures g_nprv == 0;
+    ensures lists_wf && g_nprv == 0;
+    ensures run: __fc_current == g_t && !utraced{Pre} ==> !utraced;
     ensures env: __fc_current == g_t ==> trely0{Pre,Here};
     ensures dstop: __fc_current == g_t && no_dstop{Pre} ==> no_dstop;
 */
@@ -1474,7 +1478,8 @@ static void put_detached_list(struct list_head *list);
       g_prv[0 .. UTRACE_GHOST_MAXE - 1], g_nprv, __fc_exit_state,
       g_u->pending_attach, g_u->resume, g_u->signal_handler, __fc_uflags,
       SIGLOCK_FOOT, FC_WORLD;
-    ensures nolocks && g_nprv == 0;
+    ensures nolocks && lists_wf && g_nprv == 0;
+    ensures run: __fc_current == g_t && !utraced{Pre} ==> !utraced;
     ensures dstop: __fc_current == g_t ==> no_dstop;
     ensures env: __fc_current == g_t ==> trely0{Pre,Here};
 */
@@ -1786,6 +1791,8 @@ static enum utrace_resume_action start_report(struct utrace *utrace);
 /*@ requires utrace == g_u && __fc_current == g_t && ctx;
     assigns g_u->reporting;
     ensures g_u->reporting == engine;
+    ensures ops: lists_wf ==> ALL_E(k, g_e[k]->ops == \old(g_e[k]->ops));
+    ensures dstop: lists_wf && no_dstop{Pre} ==> no_dstop;
 */
 static void utrace_set_reporting(struct utrace *utrace,
 				 struct utrace_engine *engine);
@@ -1835,6 +1842,32 @@ static void finish_callback_report(struct task_struct *task,
 static bool finish_callback(struct task_struct *task, struct utrace *utrace,
 			    struct utrace_report *report,
 			    struct utrace_engine *engine, u32 ret);
+
+/*@ requires T_CTX && task == g_t && nolocks && g_tpass == 1;
+    requires report: report_ok(report) && report_sep(report);
+    requires engine: 0 <= g_k < g_natt && g_e[g_k] == engine;
+    requires b6: g_u->reporting == engine;
+    requires dstop: no_dstop || report->detaches;
+    requires c5: ops == &utrace_detached_ops ==> engine->ops == &utrace_detached_ops;
+    assigns g_ulock, FC_WORLD, report->result, report->action, report->resume_action,
+      report->detaches, report->spurious, g_u->reporting, engine->ops, engine->flags,
+      __fc_uflags;
+    ensures nolocks && lists_wf && !utraced;
+    ensures report: report_ok(report);
+    ensures att: att_same{Pre,Here} && ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
+    ensures t: tkeep{Pre,Here};
+    ensures ps: pass_stable{Pre,Here};
+    ensures dstop: no_dstop || report->detaches;
+    ensures go: \result ==> g_u->reporting == engine && event != 0 &&
+      ops != &utrace_detached_ops;
+    ensures i8: !\result ==> g_u->reporting == \null;
+*/
+static bool start_callback_quiesce(struct task_struct *task,
+				   struct utrace *utrace,
+				   struct utrace_report *report,
+				   struct utrace_engine *engine,
+				   const struct utrace_engine_ops *ops,
+				   unsigned long event);
 
 /*@ requires T_CTX && task == g_t && nolocks && g_tpass == 1;
     requires report: report_ok(report) && report_sep(report);
@@ -1889,8 +1922,7 @@ static void report_one(struct task_struct *task, struct utrace *utrace,
     requires ops: ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
     assigns g_tpass, g_ulock, g_k, FC_WORLD, report->result, report->action,
       report->resume_action, report->detaches, report->spurious, g_u->reporting,
-      { g_e[i]->ops | integer i; 0 <= i < g_natt },
-      { g_e[i]->flags | integer i; 0 <= i < g_natt }, __fc_uflags;
+      __fc_uflags;
     ensures nolocks && lists_wf && !utraced && g_tpass == 0;
     ensures report: report_ok(report);
     ensures t: tkeep{Pre,Here};
@@ -1909,8 +1941,7 @@ static void report_callbacks(struct task_struct *task, struct utrace *utrace,
     requires ops: ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
     assigns g_tpass, g_ulock, g_k, FC_WORLD, report->result, report->action,
       report->resume_action, report->detaches, report->spurious, g_u->reporting,
-      { g_e[i]->ops | integer i; 0 <= i < g_natt },
-      { g_e[i]->flags | integer i; 0 <= i < g_natt }, __fc_uflags;
+      __fc_uflags;
     ensures nolocks && lists_wf && !utraced && g_tpass == 0;
     ensures report: report_ok(report);
     ensures t: tkeep{Pre,Here};
@@ -1926,8 +1957,9 @@ static void report_callbacks_reverse(struct task_struct *task,
 /*@ requires T_CTX && task == g_t && nolocks && g_nprv == 0;
     requires report: report_ok(report) && report_sep(report);
     requires dstop: no_dstop || report->detaches;
-    assigns T_FOOT, report->action, g_u->pending_attach, g_u->resume,
-      g_u->signal_handler, __fc_uflags;
+    requires alive: __fc_exit_state == 0;
+    assigns T_FOOT, report->action, report->resume_action, g_u->pending_attach,
+      g_u->resume, g_u->signal_handler, __fc_uflags;
     ensures nolocks && lists_wf && !utraced && g_nprv == 0;
     ensures report: report_ok(report);
     ensures dstop: no_dstop;
@@ -1939,8 +1971,9 @@ static void finish_report_reset(struct task_struct *task, struct utrace *utrace,
 /*@ requires T_CTX && task == g_t && nolocks && g_nprv == 0;
     requires report: report_ok(report) && report_sep(report);
     requires dstop: no_dstop || report->detaches;
-    assigns T_FOOT, report->action, g_u->pending_attach, g_u->resume,
-      g_u->signal_handler, __fc_uflags;
+    requires alive: __fc_exit_state == 0;
+    assigns T_FOOT, report->action, report->resume_action, g_u->pending_attach,
+      g_u->resume, g_u->signal_handler, __fc_uflags;
     ensures nolocks && lists_wf && !utraced && g_nprv == 0;
     ensures report: report_ok(report);
     ensures dstop: no_dstop;

@@ -337,6 +337,8 @@ static void utrace_engine_release(struct utrace_engine *engine)
 	BUG_ON(list_empty(&engine->entry) == 0);
 	/* The callback gets only @data: free the engine first. */
 	utrace_engine_free(engine);
+	/* proof: freeing an unlinked engine is a step of the rely */
+	//@ assert step: env_rt{Pre,Here};
 	if (release)
 		call_release(release, data);
 }
@@ -349,7 +351,11 @@ EXPORT_SYMBOL_GPL(utrace_engine_get);
 
 void utrace_engine_put(struct utrace_engine *engine)
 {
-	if (refcount_dec_and_test(&engine->kref.refcount))
+	bool last = refcount_dec_and_test(&engine->kref.refcount);
+
+	/* proof: dropping a reference is a step of the rely (env_rt_trans) */
+	//@ assert step: env_rt{Pre,Here};
+	if (last)
 		utrace_engine_release(engine);
 }
 EXPORT_SYMBOL_GPL(utrace_engine_put);
@@ -841,6 +847,7 @@ static void put_detached_list(struct list_head *list)
 	      g_prv[k]->kref.refcount.refs >= 1);
 	    loop invariant env: __fc_current == g_t ==> trely0{LoopEntry,Here};
 	    loop invariant dstop: __fc_current == g_t && no_dstop{LoopEntry} ==> no_dstop;
+	    loop invariant run: __fc_current == g_t && !utraced{LoopEntry} ==> !utraced;
 	    loop assigns engine, next, g_prv[0 .. UTRACE_GHOST_MAXE - 1], g_nprv, FC_WORLD;
 	    loop variant g_nprv;
 	*/
@@ -1477,6 +1484,55 @@ static bool finish_callback(struct task_struct *task, struct utrace *utrace,
 }
 
 /*
+ * The quiesce half of start_callback(): run report_quiesce (wanted, or the
+ * engine was detached under us, C5), apply its result, and for an event
+ * report publish utrace->reporting again (B4) before start_callback()
+ * re-reads the flags.  A function of its own for the proof's sake (each
+ * half is a smaller WP goal); the steps and their order are
+ * start_callback()'s.
+ *
+ * Return: true if start_callback() goes on to the event (reporting set
+ * to @engine), false if the engine's part of this report is over
+ * (reporting cleared).
+ */
+static bool start_callback_quiesce(struct task_struct *task,
+				   struct utrace *utrace,
+				   struct utrace_report *report,
+				   struct utrace_engine *engine,
+				   const struct utrace_engine_ops *ops,
+				   unsigned long event)
+{
+	u32 ret = call_report_quiesce(ops, report->action, engine, event);
+
+	//@ assert s2: pass_stable{Pre,Here} && tkeep{Pre,Here};
+	/*@ assert s2d: ops == &utrace_detached_ops ==>
+	      engine->ops == &utrace_detached_ops;
+	*/
+	if (finish_callback(task, utrace, report, engine, ret))
+		return false;
+	/* proof (C5): a detached engine was collected above */
+	//@ assert s3: ops != &utrace_detached_ops;
+#ifndef BUG_C10
+	if (!event) {
+		/* A pure quiescence report: nothing more to call. */
+		report->spurious = false;
+		return false;
+	}
+#endif
+	/*
+	 * finish_callback() cleared reporting; set it again before
+	 * start_callback() re-reads the flags the callback or a controller
+	 * changed.
+	 */
+	//@ ghost int g_det = report->detaches;
+	UTRACE_STEP("start_callback:reporting2");	/* model: start_callback:reporting2 */
+	utrace_set_reporting(utrace, engine);
+	//@ assert s3r: (no_dstop || g_det != 0) && report->detaches == g_det;
+	smp_mb();	/* B4 */
+	return true;
+}
+
+/*
  * Publish utrace->reporting, then look at the engine (B4, B5).  Runs the
  * quiesce callback if wanted, or if the engine was detached under us
  * (C5: we may see its old flags with the new ops).
@@ -1511,46 +1567,19 @@ start_callback(struct utrace *utrace, struct utrace_report *report,
 	    || ops == &utrace_detached_ops
 #endif
 	    ) {
-		u32 ret = call_report_quiesce(ops, report->action, engine, event);
-
-		//@ assert s2: pass_stable{Pre,Here};
-		//@ assert s2t: tkeep{Pre,Here};
-		/*@ assert s2d: ops == &utrace_detached_ops ==>
-		      engine->ops == &utrace_detached_ops;
-		*/
-		if (finish_callback(task, utrace, report, engine, ret)) {
+		if (!start_callback_quiesce(task, utrace, report, engine, ops,
+					    event)) {
 			//@ assert f1: pass_stable{Pre,Here} && tkeep{Pre,Here};
-			//@ assert f1a: att_same{Pre,Here} && ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
 			//@ assert f1d: no_dstop || report->detaches;
 			return NULL;
 		}
-		/* proof (C5): a detached engine was collected above */
-		/*@ assert s3: ops != &utrace_detached_ops &&
-		      pass_stable{Pre,Here} && tkeep{Pre,Here};
-		*/
-		//@ assert s3d: no_dstop || report->detaches;
-#ifndef BUG_C10
-		if (!event) {
-			/* A pure quiescence report: nothing more to call. */
-			report->spurious = false;
-			//@ assert f2: pass_stable{Pre,Here} && tkeep{Pre,Here};
-			//@ assert f2a: att_same{Pre,Here} && ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
-			//@ assert f2d: no_dstop || report->detaches;
-			return NULL;
-		}
-#endif
-		/*
-		 * finish_callback() cleared reporting; set it again before
-		 * re-reading the flags the callback or a controller changed.
-		 */
-		UTRACE_STEP("start_callback:reporting2");	/* model: start_callback:reporting2 */
-		utrace_set_reporting(utrace, engine);
-		smp_mb();	/* B4 */
+		//@ ghost int g_det = report->detaches;
+		//@ assert s3: pass_stable{Pre,Here} && tkeep{Pre,Here};
 		UTRACE_STEP("start_callback:flags2");	/* model: start_callback:flags2 */
 		want = READ_ONCE(engine->flags);
-		//@ assert s4: pass_stable{Pre,Here};
-		//@ assert s4t: tkeep{Pre,Here};
+		//@ assert s4: pass_stable{Pre,Here} && tkeep{Pre,Here};
 		//@ assert s4r: g_u->reporting == engine;
+		//@ assert s4x: report->detaches == g_det && report_ok(report);
 		//@ assert s4d: no_dstop || report->detaches;
 	}
 	/* proof: the facts of both paths, merged */
@@ -1573,7 +1602,9 @@ start_callback(struct utrace *utrace, struct utrace_report *report,
 	}
 
 	UTRACE_STEP("start_callback:clear");	/* model: start_callback:clear */
+	//@ assert c1: no_dstop || report->detaches;
 	utrace_set_reporting(utrace, NULL);
+	//@ assert c2: pass_stable{Pre,Here} && att_same{Pre,Here};
 	return NULL;
 }
 
@@ -1623,9 +1654,9 @@ static void report_callbacks(struct task_struct *task, struct utrace *utrace,
 	    loop invariant t: tkeep{LoopEntry,Here};
 	    loop invariant i8: g_u->reporting == \null;
 	    loop invariant dstop: no_dstop || report->detaches;
-	    loop assigns engine, g_k, g_ulock, FC_WORLD, *report, g_u->reporting,
-	      { g_e[i]->ops | integer i; 0 <= i < g_natt },
-	      { g_e[i]->flags | integer i; 0 <= i < g_natt }, __fc_uflags;
+	    loop assigns engine, g_k, g_ulock, FC_WORLD, report->result,
+	      report->action, report->resume_action, report->detaches,
+	      report->spurious, g_u->reporting, __fc_uflags;
 	    loop variant g_natt - g_k;
 	*/
 	list_for_each_entry(engine, &utrace->attached, entry) {
@@ -1656,9 +1687,9 @@ static void report_callbacks_reverse(struct task_struct *task,
 	    loop invariant t: tkeep{LoopEntry,Here};
 	    loop invariant i8: g_u->reporting == \null;
 	    loop invariant dstop: no_dstop || report->detaches;
-	    loop assigns engine, g_k, g_ulock, FC_WORLD, *report, g_u->reporting,
-	      { g_e[i]->ops | integer i; 0 <= i < g_natt },
-	      { g_e[i]->flags | integer i; 0 <= i < g_natt }, __fc_uflags;
+	    loop assigns engine, g_k, g_ulock, FC_WORLD, report->result,
+	      report->action, report->resume_action, report->detaches,
+	      report->spurious, g_u->reporting, __fc_uflags;
 	    loop variant g_k;
 	*/
 	list_for_each_entry_reverse(engine, &utrace->attached, entry) {
