@@ -1093,6 +1093,9 @@ static int utrace_control_stop(struct task_struct *target, struct utrace *utrace
 	/*@ assert marked: bit_test(engine->flags, B_ESTOP) &&
 	      bit_test(__fc_uflags, B_ESTOP);
 	*/
+	/* proof: I5, the REAP bit is kept (a live engine is listed) */
+	//@ assert reap: bit_test(__fc_uflags, B_REAP) && __fc_uflags != 0;
+	//@ assert i5: I5;
 	/*@ assert holder: \forall integer k; 0 <= k < g_ne && g_e[k] == engine ==>
 	      live(g_e[k]) && bit_test(g_e[k]->flags, B_ESTOP);
 	*/
