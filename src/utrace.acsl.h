@@ -1843,6 +1843,7 @@ static bool finish_callback(struct task_struct *task, struct utrace *utrace,
 			    struct utrace_report *report,
 			    struct utrace_engine *engine, u32 ret);
 
+/* The quiesce half of start_callback(): its facts are start_callback()'s. */
 /*@ requires T_CTX && task == g_t && nolocks && g_tpass == 1;
     requires report: report_ok(report) && report_sep(report);
     requires engine: 0 <= g_k < g_natt && g_e[g_k] == engine;

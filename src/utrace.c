@@ -353,7 +353,7 @@ void utrace_engine_put(struct utrace_engine *engine)
 {
 	bool last = refcount_dec_and_test(&engine->kref.refcount);
 
-	/* proof: dropping a reference is a step of the rely (env_rt_trans) */
+	/* proof: dropping a reference is a step of the rely (prv_stable_trans) */
 	//@ assert step: env_rt{Pre,Here};
 	if (last)
 		utrace_engine_release(engine);
