@@ -1760,6 +1760,24 @@ int utrace_barrier(struct task_struct *target, struct utrace_engine *engine);
 #define T_FOOT	g_ulock, g_k, FC_WORLD, g_e[0 .. UTRACE_GHOST_MAXE - 1], g_ne, g_natt, \
 	g_prv[0 .. UTRACE_GHOST_MAXE - 1], g_nprv, g_ph, SIGLOCK_FOOT, SIGACT_FOOT
 
+/* One engine's step of a report pass (start_callback() through
+ * finish_callback_report(), report_one()): what each needs of the pass and
+ * keeps of it (the list facts, the report's ranges); each contract states
+ * I7's no_dstop (`dstop`) itself. */
+#define PASS_REQUIRES						\
+	requires T_CTX && task == g_t && nolocks && g_tpass == 1;	\
+	requires report: report_ok(report) && report_sep(report);	\
+	requires engine: 0 <= g_k < g_natt && g_e[g_k] == engine;
+#define PASS_ENSURES						\
+	ensures nolocks && lists_wf && !utraced;			\
+	ensures report: report_ok(report);				\
+	ensures att: att_same{Pre,Here} &&				\
+	  ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
+/* what a step that may run a callback writes */
+#define PASS_ASSIGNS	g_ulock, FC_WORLD, report->result, report->action,	\
+	report->resume_action, report->detaches, report->spurious,	\
+	g_u->reporting, engine->ops, engine->flags, __fc_uflags
+
 /*@ predicate report_ok{L}(struct utrace_report *r) =
       \valid(r) && 0 <= r->action <= UTRACE_RESUME &&
       UTRACE_INTERRUPT <= r->resume_action <= UTRACE_RESUME;
@@ -1797,17 +1815,13 @@ static enum utrace_resume_action start_report(struct utrace *utrace);
 static void utrace_set_reporting(struct utrace *utrace,
 				 struct utrace_engine *engine);
 
-/*@ requires T_CTX && task == g_t && nolocks && g_tpass == 1;
-    requires report: report_ok(report) && report_sep(report);
-    requires engine: 0 <= g_k < g_natt && g_e[g_k] == engine;
+/*@ PASS_REQUIRES
     requires b6: g_u->reporting == engine;
     requires act: 0 <= action < 8;
     requires dstop: no_dstop || report->detaches;
     assigns g_ulock, FC_WORLD, report->action, report->resume_action, report->detaches,
       engine->ops, engine->flags, __fc_uflags;
-    ensures nolocks && lists_wf && !utraced;
-    ensures report: report_ok(report);
-    ensures att: att_same{Pre,Here} && ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
+    PASS_ENSURES
     ensures t: tkeep{Pre,Here} && g_u->reporting == engine;
     ensures ps: pass_stable{Pre,Here};
     ensures dstop: no_dstop || report->detaches;
@@ -1821,16 +1835,12 @@ static void finish_callback_report(struct task_struct *task,
 				   struct utrace_engine *engine,
 				   enum utrace_resume_action action);
 
-/*@ requires T_CTX && task == g_t && nolocks && g_tpass == 1;
-    requires report: report_ok(report) && report_sep(report);
-    requires engine: 0 <= g_k < g_natt && g_e[g_k] == engine;
+/*@ PASS_REQUIRES
     requires b6: g_u->reporting == engine;
     requires dstop: no_dstop || report->detaches;
     assigns g_ulock, FC_WORLD, report->result, report->action, report->resume_action,
       report->detaches, g_u->reporting, engine->ops, engine->flags, __fc_uflags;
-    ensures nolocks && lists_wf && !utraced;
-    ensures report: report_ok(report);
-    ensures att: att_same{Pre,Here} && ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
+    PASS_ENSURES
     ensures t: tkeep{Pre,Here};
     ensures cleared: g_u->reporting == \null;
     ensures ps: pass_stable{Pre,Here};
@@ -1844,18 +1854,12 @@ static bool finish_callback(struct task_struct *task, struct utrace *utrace,
 			    struct utrace_engine *engine, u32 ret);
 
 /* The quiesce half of start_callback(): its facts are start_callback()'s. */
-/*@ requires T_CTX && task == g_t && nolocks && g_tpass == 1;
-    requires report: report_ok(report) && report_sep(report);
-    requires engine: 0 <= g_k < g_natt && g_e[g_k] == engine;
+/*@ PASS_REQUIRES
     requires b6: g_u->reporting == engine;
     requires dstop: no_dstop || report->detaches;
     requires c5: ops == &utrace_detached_ops ==> engine->ops == &utrace_detached_ops;
-    assigns g_ulock, FC_WORLD, report->result, report->action, report->resume_action,
-      report->detaches, report->spurious, g_u->reporting, engine->ops, engine->flags,
-      __fc_uflags;
-    ensures nolocks && lists_wf && !utraced;
-    ensures report: report_ok(report);
-    ensures att: att_same{Pre,Here} && ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
+    assigns PASS_ASSIGNS;
+    PASS_ENSURES
     ensures t: tkeep{Pre,Here};
     ensures ps: pass_stable{Pre,Here};
     ensures dstop: no_dstop || report->detaches;
@@ -1870,17 +1874,11 @@ static bool start_callback_quiesce(struct task_struct *task,
 				   const struct utrace_engine_ops *ops,
 				   unsigned long event);
 
-/*@ requires T_CTX && task == g_t && nolocks && g_tpass == 1;
-    requires report: report_ok(report) && report_sep(report);
-    requires engine: 0 <= g_k < g_natt && g_e[g_k] == engine;
+/*@ PASS_REQUIRES
     requires i8: g_u->reporting == \null;
     requires dstop: no_dstop || report->detaches;
-    assigns g_ulock, FC_WORLD, report->result, report->action, report->resume_action,
-      report->detaches, report->spurious, g_u->reporting, engine->ops, engine->flags,
-      __fc_uflags;
-    ensures nolocks && lists_wf && !utraced;
-    ensures report: report_ok(report);
-    ensures att: att_same{Pre,Here} && ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
+    assigns PASS_ASSIGNS;
+    PASS_ENSURES
     ensures t: tkeep{Pre,Here};
     ensures ps: pass_stable{Pre,Here};
     ensures dstop: no_dstop || report->detaches;
@@ -1894,18 +1892,12 @@ start_callback(struct utrace *utrace, struct utrace_report *report,
 	       struct utrace_engine *engine, struct task_struct *task,
 	       unsigned long event);
 
-/*@ requires T_CTX && task == g_t && nolocks && g_tpass == 1;
-    requires report: report_ok(report) && report_sep(report);
-    requires engine: 0 <= g_k < g_natt && g_e[g_k] == engine;
+/*@ PASS_REQUIRES
     requires i8: g_u->reporting == \null;
     requires dstop: no_dstop || report->detaches;
     requires \valid_read(args);
-    assigns g_ulock, FC_WORLD, report->result, report->action, report->resume_action,
-      report->detaches, report->spurious, g_u->reporting, engine->ops, engine->flags,
-      __fc_uflags;
-    ensures nolocks && lists_wf && !utraced;
-    ensures report: report_ok(report);
-    ensures att: att_same{Pre,Here} && ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
+    assigns PASS_ASSIGNS;
+    PASS_ENSURES
     ensures t: tkeep{Pre,Here};
     ensures i8: g_u->reporting == \null;
     ensures dstop: no_dstop || report->detaches;
