@@ -44,7 +44,13 @@ M=[("m7","utrace_wakeup","drop an unlock: utrace_wakeup without spin_unlock_irq"
    ("m20","utrace_engine_put","drop a check: every put releases the engine, not only the last",
     "\tif (last)\n\t\tutrace_engine_release(engine);\n","\tutrace_engine_release(engine);\n"),
    ("m21","finish_report","drop a store: a step request stored in utrace->resume as is (C13, I9)",
-    "#ifndef V31_C13\n\t\t\t\tresume = UTRACE_REPORT;\n#endif\n","")]
+    "#ifndef V31_C13\n\t\t\t\tresume = UTRACE_REPORT;\n#endif\n",""),
+   ("m22","utrace_reset","drop a flag update: utrace_flags recomputed without the REAP marker (I5)",
+    "\t\t\tflags |= engine->flags | UTRACE_EVENT(REAP);\n","\t\t\tflags |= engine->flags;\n"),
+   ("m23","put_detached_list","drop a call: an engine put while still on the private list (I1)",
+    "\t\tlist_del_init(&engine->entry);\n\t\tutrace_engine_put(engine);\n","\t\tutrace_engine_put(engine);\n"),
+   ("m24","utrace_stop","drop a check: stop without re-reading ENGINE_STOP under the lock (C1, I7)",
+    "\t\tif (likely(task_uflags(task) & ENGINE_STOP))\n\t\t\tbreak;\n","\t\tbreak;\n")]
 only=sys.argv[1:]
 for name,fn,desc,old,new in M:
     if only and name not in only: continue

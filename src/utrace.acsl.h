@@ -158,6 +158,11 @@
   lemma covers_refl: \forall integer x; covers(x, x);
   lemma covers_trans: \forall integer x, y, z;
     covers(x, y) && covers(y, z) ==> covers(x, z);
+  // An OR keeps what each side covers (utrace_reset's accumulation).
+  lemma covers_or_l: \forall integer x, y, z;
+    covers(x, z) ==> covers(x | y, z);
+  lemma covers_or_r: \forall integer x, y, z;
+    covers(y, z) ==> covers(x | y, z);
   lemma bit_reap_marker: bit_test(UTRACE_EVENT(REAP), B_REAP) &&
     !bit_test(UTRACE_EVENT(REAP), B_ESTOP) && !bit_test(UTRACE_EVENT(REAP), B_DEATH) &&
     !bit_test(UTRACE_EVENT(REAP), B_QUIESCE);
@@ -1991,6 +1996,9 @@ static void utrace_stop_rearm(struct task_struct *task, struct utrace *utrace,
 /*@ requires T_CTX && task == g_t && nolocks && g_nprv == 0;
     requires dstop: no_dstop;
     requires act: UTRACE_INTERRUPT <= action <= UTRACE_RESUME;
+    // T stops before exit_notify (I11 then gives utrace_reset()'s noreap)
+    requires alive: __fc_exit_state == 0;
+    requires ptrs: task_ptrs;
     assigns T_FOOT, g_u->pending_attach, g_u->resume, g_u->signal_handler, __fc_uflags;
     ensures nolocks && lists_wf && g_nprv == 0;
     ensures dstop: no_dstop;
@@ -2002,7 +2010,7 @@ static void utrace_stop(struct task_struct *task, struct utrace *utrace,
 
 /*@ requires ctx && lists_wf && nolocks && __fc_current == g_t && task_ptrs;
     assigns g_ulock, FC_WORLD;
-    ensures nolocks;
+    ensures nolocks && lists_wf;
     ensures t: trely{Pre,Here};
 */
 void utrace_finish_stop(void);
@@ -2011,7 +2019,9 @@ void utrace_finish_stop(void);
     requires report: report_ok(report) && report_sep(report);
     requires dstop: no_dstop || report->detaches;
     requires i8: g_u->reporting == \null;
-    assigns T_FOOT, report->action, g_u->pending_attach, g_u->resume,
+    requires alive: __fc_exit_state == 0;
+    requires ptrs: task_ptrs;
+    assigns T_FOOT, report->action, report->resume_action, g_u->pending_attach, g_u->resume,
       g_u->signal_handler, __fc_uflags;
     ensures nolocks && lists_wf && g_nprv == 0;
     ensures dstop: no_dstop;
@@ -2024,10 +2034,12 @@ static void finish_resume_report(struct task_struct *task,
 
 /* The exported tracee-side entry points: the traced task, running, no
  * lock held, outside any report pass (reporting NULL, no self-detached
- * engine holding a stop); they leave it so (I8). */
+ * engine holding a stop); they leave it so (I8).  Each is called before
+ * exit_notify() (the tracehooks of utrace.h), hence `alive`. */
 #define T_ENTRY(task)						\
 	requires ctx && lists_wf && nolocks && task == g_t && task_ptrs;	\
 	requires t: __fc_current == g_t && !utraced && g_tpass == 0 && g_nprv == 0; \
+	requires alive: __fc_exit_state == 0;				\
 	requires i8: g_u->reporting == \null;				\
 	requires dstop: no_dstop;					\
 	assigns T_FOOT, g_tpass, g_u->reporting, g_u->pending_attach,	\

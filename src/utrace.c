@@ -896,21 +896,64 @@ static bool utrace_reset(struct task_struct *task, struct utrace *utrace)
 	    loop invariant stop_held: bit_test(flags, B_ESTOP) ==>
 	      \exists integer j; 0 <= j < g_k && bit_test(g_e[j]->flags, B_ESTOP);
 	    loop assigns engine, next, flags, g_k, g_e[0 .. UTRACE_GHOST_MAXE - 1],
-	      g_ne, g_natt, g_prv[0 .. UTRACE_GHOST_MAXE - 1], g_nprv,
-	      { \at(g_e[i], LoopEntry)->ops | integer i; 0 <= i < \at(g_ne, LoopEntry) };
+	      g_ne, g_natt, g_prv[0 .. UTRACE_GHOST_MAXE - 1], g_nprv, ENG_FIELD(ops);
 	    loop variant g_natt - g_k;
 	*/
 	list_for_each_entry_safe(engine, next, &utrace->attached, entry) {
 		if (engine->ops == &utrace_detached_ops) {
 			UTRACE_STEP("utrace_reset:unlink");	/* model: utrace_reset:unlink */
 			/* release: pairs with utrace_barrier() (ORDER, as C8) */
+			/*@ assert u_sep: ALL_E(k, k != g_k ==> \separated(g_e[k], engine)); */
 			smp_store_release(&engine->ops, NULL);
+			/*@ assert u_ops: ALL_E(k, k != g_k ==>
+			      g_e[k]->ops == \at(g_e[k]->ops, LoopCurrent)); */
+			/*@ assert u_ops2: \forall struct utrace_engine *e;
+			      e != engine ==> e->ops == \at(e->ops, LoopCurrent); */
 			list_move_tail(&engine->entry, &detached);
+			/* proof: each invariant on this path, one goal each */
+			/*@ assert u_lo: \forall integer k; 0 <= k < g_k ==>
+			      g_e[k] == \at(g_e[k], LoopCurrent) && g_e[k] != engine; */
+			/*@ assert u_hi: \forall integer k; g_k <= k < g_ne ==>
+			      g_e[k] == \at(g_e[k + 1], LoopCurrent) && g_e[k] != engine; */
+			/*@ assert u_hi2: \forall integer k; g_k < k < \at(g_ne, LoopCurrent) ==>
+			      g_e[k - 1] == \at(g_e[k], LoopCurrent); */
+			/*@ assert u_nxt: g_k + 1 < \at(g_natt, LoopCurrent) ==>
+			      g_k < g_natt && next == g_e[g_k]; */
+			/*@ assert u_kept: \forall integer j; 0 <= j < g_k ==> live(g_e[j]); */
+			/*@ assert u_eok_lo: \forall integer k; 0 <= k < g_k ==> listed_ok(g_e[k]); */
+			/*@ assert u_eok_hi: \forall integer k; g_k <= k < g_ne ==> listed_ok(g_e[k]); */
+			/*@ assert u_eok: E_ok; */
+			/*@ assert u_dead: !live(engine); */
+			/*@ assert u_in_lo: \forall integer k; 0 <= k < g_k ==>
+			      in_E(\at(g_e[k], LoopCurrent)); */
+			/*@ assert u_in_hi: \forall integer k; g_k < k < \at(g_ne, LoopCurrent) ==>
+			      in_E(\at(g_e[k], LoopCurrent)); */
+			/*@ assert u_in: \forall struct utrace_engine *e;
+			      \at(in_E(e), LoopCurrent) && e != engine ==> in_E(e); */
+			/*@ assert u_i3: I3; */
+			/*@ assert u_cov: \forall integer j; 0 <= j < g_k ==>
+			      covers(flags, g_e[j]->flags) &&
+			      (bit_test(g_e[j]->flags, B_ESTOP) ==> bit_test(flags, B_ESTOP)); */
+			/*@ assert u_held: bit_test(flags, B_ESTOP) ==> \exists integer j;
+			      0 <= j < g_k && bit_test(g_e[j]->flags, B_ESTOP); */
 		} else {
 			flags |= engine->flags | UTRACE_EVENT(REAP);
+			/*@ assert k_cov: covers(flags, engine->flags) &&
+			      (bit_test(engine->flags, B_ESTOP) ==> bit_test(flags, B_ESTOP)); */
+			/*@ assert k_old: \forall integer j; 0 <= j < g_k ==>
+			      covers(flags, g_e[j]->flags) &&
+			      (bit_test(g_e[j]->flags, B_ESTOP) ==> bit_test(flags, B_ESTOP)); */
+			/*@ assert k_held: bit_test(flags, B_ESTOP) ==> \exists integer j;
+			      0 <= j <= g_k && bit_test(g_e[j]->flags, B_ESTOP); */
 			//@ ghost g_k++;
+			/*@ assert k_nxt: g_k < g_natt ==> next == g_e[g_k]; */
+			/*@ assert k_all: \forall integer j; 0 <= j < g_k ==>
+			      covers(flags, g_e[j]->flags) &&
+			      (bit_test(g_e[j]->flags, B_ESTOP) ==> bit_test(flags, B_ESTOP)); */
 		}
 	}
+	/*@ assert r_reap: g_ne > 0 ==> bit_test(flags, B_REAP); */
+	/*@ assert r_none: flags == 0 ==> g_ne == 0; */
 
 	if (task_exit_state(task)) {
 		/* Only REAP matters for a dead task; its death report is done. */
@@ -920,6 +963,8 @@ static bool utrace_reset(struct task_struct *task, struct utrace *utrace)
 		   !task_ptrace_syscall_trace(task)) {
 		task_clear_syscall_trace(task);
 	}
+	/*@ assert r_reap2: g_ne > 0 ==> bit_test(flags, B_REAP); */
+	/*@ assert r_none2: flags == 0 ==> g_ne == 0; */
 
 	if (!flags) {
 		WRITE_ONCE(utrace->resume, UTRACE_RESUME);
@@ -1808,7 +1853,7 @@ static void utrace_stop(struct task_struct *task, struct utrace *utrace,
 	    loop invariant t: \at(g_u->reporting, LoopEntry) == g_u->reporting &&
 	      g_u->death == \at(g_u->death, LoopEntry) &&
 	      __fc_exit_state == \at(__fc_exit_state, LoopEntry);
-	    loop assigns action, T_FOOT, g_u->pending_attach, g_u->resume,
+	    loop assigns T_FOOT, g_u->pending_attach, g_u->resume,
 	      g_u->signal_handler, __fc_uflags;
 	*/
 	for (;;) {
@@ -1831,6 +1876,9 @@ static void utrace_stop(struct task_struct *task, struct utrace *utrace,
 		break;
 #endif
 	}
+	/* proof: I7 at the unlocks below: the holder of the stop bit (I6) is
+	 * on the list (E_ok) and not self-detached (no_dstop), so live */
+	/*@ assert s_held: EX_E(k, live(g_e[k]) && bit_test(g_e[k]->flags, B_ESTOP)); */
 
 	UTRACE_STEP("utrace_stop:siglock");	/* model: utrace_stop:siglock */
 	spin_lock_irq(task_siglock(task));
