@@ -48,7 +48,8 @@ M=[("m7","utrace_wakeup","drop an unlock: utrace_wakeup without spin_unlock_irq"
    ("m22","utrace_reset","drop a flag update: utrace_flags recomputed without the REAP marker (I5)",
     "\t\t\tflags |= engine->flags | UTRACE_EVENT(REAP);\n","\t\t\tflags |= engine->flags;\n"),
    ("m23","put_detached_list","drop a call: an engine put while still on the private list (I1)",
-    "\t\tlist_del_init(&engine->entry);\n\t\tutrace_engine_put(engine);\n","\t\tutrace_engine_put(engine);\n"),
+    "\t\t//@ assert \\valid(engine) && sep_engine(engine);\n\t\tlist_del_init(&engine->entry);\n",
+    "\t\t//@ assert \\valid(engine) && sep_engine(engine);\n"),
    ("m24","utrace_stop","drop a check: stop without re-reading ENGINE_STOP under the lock (C1, I7)",
     "\t\tif (likely(task_uflags(task) & ENGINE_STOP))\n\t\t\tbreak;\n","\t\tbreak;\n")]
 only=sys.argv[1:]

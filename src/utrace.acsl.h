@@ -562,6 +562,9 @@ void __fc_bug_on(int cond);
     ensures held: g_ulock == 1;
     ensures env: env_step{Pre,Here};
     ensures room: g_ne + g_nprv < UTRACE_GHOST_MAXE && g_nown + g_nprv < UTRACE_GHOST_MAXE;
+    // a task past exit_notify() is never utrace-stopped (only the task
+    // itself enters __TASK_UTRACED, in utrace_stop(), before exit_notify())
+    ensures dead: __fc_exit_state != 0 ==> !utraced;
     UTRACE_INV(ensures)
 */
 void __fc_spin_lock(spinlock_t *lock);
@@ -703,6 +706,9 @@ void __fc_list_move_tail(struct utrace_engine *engine, struct list_head *head);
       (is_att(list) && is_prv(head)) || (is_ing(list) && is_prv(head) && g_natt == 0);
     assigns g_e[0 .. UTRACE_GHOST_MAXE - 1], g_ne, g_natt,
       g_prv[g_nprv .. UTRACE_GHOST_MAXE - 1], g_nprv;
+    // (before the behaviors: an ensures after "behavior b:" is b's only;
+    // until the sixth proof session this one was attaching_to_private's)
+    ensures wf: lists_wf;
     behavior attaching_to_attached:
       assumes is_ing(list) && is_att(head);
       ensures g_natt == \old(g_ne) && g_ne == \old(g_ne) && g_nprv == \old(g_nprv);
@@ -711,15 +717,14 @@ void __fc_list_move_tail(struct utrace_engine *engine, struct list_head *head);
       assumes is_att(list) && is_prv(head);
       ensures g_natt == 0 && g_ne == \old(g_ne - g_natt);
       ensures g_nprv == \old(g_nprv + g_natt);
-      ensures \forall integer k; 0 <= k < \old(g_natt) ==>
-        g_prv[\old(g_nprv) + k] == \old(g_e[k]);
+      ensures \forall integer k; \old(g_nprv) <= k < g_nprv ==>
+        g_prv[k] == \old(g_e[k - g_nprv]);
       ensures \forall integer k; 0 <= k < g_ne ==> g_e[k] == \old(g_e[g_natt + k]);
     behavior attaching_to_private:
       assumes is_ing(list) && is_prv(head);
       ensures g_natt == 0 && g_ne == 0 && g_nprv == \old(g_nprv + g_ne);
-      ensures \forall integer k; 0 <= k < \old(g_ne) ==>
-        g_prv[\old(g_nprv) + k] == \old(g_e[k]);
-    ensures wf: lists_wf;
+      ensures \forall integer k; \old(g_nprv) <= k < g_nprv ==>
+        g_prv[k] == \old(g_e[k - g_nprv]);
     complete behaviors;
     disjoint behaviors;
 */

@@ -2184,7 +2184,8 @@ static void utrace_maybe_reap(struct task_struct *target, struct utrace *utrace,
 	if (reap) {
 		WRITE_ONCE(utrace->reap, 1);
 		/* The death report is pending or running: T tears down. */
-		if ((task_uflags(target) & _UTRACE_DEATH_EVENTS)
+		if ((task_uflags(target) & UTRACE_EVENT(DEATH)) ||
+		    (task_uflags(target) & UTRACE_EVENT(QUIESCE))
 #ifndef V31_N1
 		    || utrace->death
 #endif
@@ -2203,8 +2204,12 @@ static void utrace_maybe_reap(struct task_struct *target, struct utrace *utrace,
 
 	UTRACE_STEP("utrace_maybe_reap:teardown");	/* model: utrace_maybe_reap:teardown */
 	WRITE_ONCE(task_uflags(target), 0);
+	/*@ assert m_e: E_ok && g_nprv == 0 && lists_wf; */
 	list_splice_tail_init(&utrace->attached, &attached);
+	/*@ assert m_s1e: E_ok; */
+	/*@ assert m_s1p: ALL_PRV(k, g_prv[k]->kref.refcount.refs >= 1); */
 	list_splice_tail_init(&utrace->attaching, &attached);
+	/*@ assert m_s2: g_ne == 0 && ALL_PRV(k, g_prv[k]->kref.refcount.refs >= 1); */
 	spin_unlock(&utrace->lock);
 
 	utrace_teardown(target, &attached);
