@@ -2262,9 +2262,12 @@ utrace_signal_consume(struct utrace *utrace, struct utrace_report *report)
 
 	UTRACE_STEP("utrace_get_signal:lock");	/* model: utrace_get_signal:lock */
 	spin_lock(&utrace->lock);
+	/* proof: the report (T's stack) is apart from what the lock havocs */
+	//@ assert r1: report_ok(report);
 	splice_attaching(utrace);
 	report->result = utrace->signal_handler ?
 		UTRACE_SIGNAL_HANDLER : UTRACE_SIGNAL_REPORT;
+	//@ assert r2: report_ok(report);
 	WRITE_ONCE(utrace->signal_handler, 0);
 	resume = utrace->resume;
 	WRITE_ONCE(utrace->resume, UTRACE_RESUME);
