@@ -706,8 +706,7 @@ void __fc_list_move_tail(struct utrace_engine *engine, struct list_head *head);
       (is_att(list) && is_prv(head)) || (is_ing(list) && is_prv(head) && g_natt == 0);
     assigns g_e[0 .. UTRACE_GHOST_MAXE - 1], g_ne, g_natt,
       g_prv[g_nprv .. UTRACE_GHOST_MAXE - 1], g_nprv;
-    // (before the behaviors: an ensures after "behavior b:" is b's only;
-    // until the sixth proof session this one was attaching_to_private's)
+    // (before the behaviors: an ensures after "behavior b:" is b's only)
     ensures wf: lists_wf;
     behavior attaching_to_attached:
       assumes is_ing(list) && is_att(head);

@@ -2183,7 +2183,11 @@ static void utrace_maybe_reap(struct task_struct *target, struct utrace *utrace,
 
 	if (reap) {
 		WRITE_ONCE(utrace->reap, 1);
-		/* The death report is pending or running: T tears down. */
+		/*
+		 * The death report is pending or running: T tears down.
+		 * One test per bit (DEATH, QUIESCE): WP reads each as a
+		 * bit_test for I11; the two-bit mask it cannot.
+		 */
 		if ((task_uflags(target) & UTRACE_EVENT(DEATH)) ||
 		    (task_uflags(target) & UTRACE_EVENT(QUIESCE))
 #ifndef V31_N1
