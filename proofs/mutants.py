@@ -51,7 +51,12 @@ M=[("m7","utrace_wakeup","drop an unlock: utrace_wakeup without spin_unlock_irq"
     "\t\t//@ assert \\valid(engine) && sep_engine(engine);\n\t\tlist_del_init(&engine->entry);\n",
     "\t\t//@ assert \\valid(engine) && sep_engine(engine);\n"),
    ("m24","utrace_stop","drop a check: stop without re-reading ENGINE_STOP under the lock (C1, I7)",
-    "\t\tif (likely(task_uflags(task) & ENGINE_STOP))\n\t\t\tbreak;\n","\t\tbreak;\n")]
+    "\t\tif (likely(task_uflags(task) & ENGINE_STOP))\n\t\t\tbreak;\n","\t\tbreak;\n"),
+   ("m25","utrace_report_death","drop a flag update: the death report without utrace->death = 1 (controllers would still reset the lists)",
+    "\tWRITE_ONCE(utrace->death, 1);\n",""),
+   ("m26","utrace_report_event","drop a call: no finish_report() after the pass (a self-detached engine's stop leaks, no_dstop)",
+    "\treport_callbacks(task, utrace, &report, event, args);\n\tfinish_report(task, utrace, &report, true);\n",
+    "\treport_callbacks(task, utrace, &report, event, args);\n")]
 only=sys.argv[1:]
 for name,fn,desc,old,new in M:
     if only and name not in only: continue

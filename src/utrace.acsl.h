@@ -539,6 +539,9 @@ struct task_struct *__fc_get_current(void);
 /*@ requires ctx && lists_wf && g_ulock == 0;
     assigns FC_WORLD;
     ensures env: env_step{Pre,Here};
+    // every store to utrace->resume is of INTERRUPT, REPORT or RESUME
+    // (one word, WRITE_ONCE): a racy read sees one of them (I9's range)
+    ensures resume: UTRACE_INTERRUPT <= g_u->resume <= UTRACE_RESUME;
 */
 void __fc_interfere(void);
 
@@ -1792,8 +1795,7 @@ int utrace_barrier(struct task_struct *target, struct utrace_engine *engine);
       UTRACE_INTERRUPT <= r->resume_action <= UTRACE_RESUME;
     // reports live on the task's stack, apart from everything shared
     predicate report_sep(struct utrace_report *r) =
-      \separated(r, g_t) && \separated(r, g_u) && \separated(r, g_sh) &&
-      \forall struct utrace_engine *e; sep_engine(e) ==> \separated(r, e);
+      \separated(r, g_t) && \separated(r, g_u) && \separated(r, g_sh);
     // attached list stable (the pass's view of it)
     predicate att_same{A,B} =
       \at(g_natt, B) == \at(g_natt, A) &&
@@ -1807,11 +1809,15 @@ int utrace_barrier(struct task_struct *target, struct utrace_engine *engine);
       att_same{A,B} && \at(ALL_E(k, k < g_natt ==> g_e[k]->ops != \null), B);
 */
 
-/*@ requires T_CTX && nolocks;
-    assigns g_ulock, FC_WORLD, g_e[0 .. UTRACE_GHOST_MAXE - 1], g_ne, g_natt,
+/*@ requires T_CTX && nolocks && g_tpass == 0;
+    requires ops: ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
+    assigns g_tpass, g_ulock, FC_WORLD, g_e[0 .. UTRACE_GHOST_MAXE - 1], g_ne, g_natt,
       g_prv[g_nprv .. UTRACE_GHOST_MAXE - 1], g_nprv;
-    ensures nolocks && lists_wf && !utraced;
+    ensures nolocks && lists_wf && !utraced && g_tpass == 0;
+    ensures prv: g_nprv == \old(g_nprv);
     ensures t: trely{Pre,Here};
+    ensures ops: ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
+    ensures range: UTRACE_INTERRUPT <= \result <= UTRACE_RESUME;
 */
 static enum utrace_resume_action start_report(struct utrace *utrace);
 
@@ -2039,18 +2045,36 @@ static void finish_resume_report(struct task_struct *task,
 /* The exported tracee-side entry points: the traced task, running, no
  * lock held, outside any report pass (reporting NULL, no self-detached
  * engine holding a stop); they leave it so (I8).  Each is called before
- * exit_notify() (the tracehooks of utrace.h), hence `alive`. */
+ * exit_notify() (the tracehooks of utrace.h), hence `alive`.  `ops`: the
+ * task runs past B9 (the kernel calls utrace_finish_stop() after every
+ * stop), so nobody else changes its attached list (I14) and the only
+ * store of a NULL ops (utrace_reset()) is in the critical section that
+ * unlinks the engine: E_ok's ops clause holds without the lock. */
 #define T_ENTRY(task)						\
+	T_ENTRY_REQ(task)						\
+	assigns T_ENTRY_FOOT;						\
+	T_ENTRY_ENS
+/* The engines' fields the task writes (ops, flags of its listed engines)
+ * are in FC_WORLD's ENG_FIELD sets: spelling them out again as
+ * { g_e[i]->ops | i } only makes WP's region-by-region inclusion of a
+ * callee's assigns (utrace_report_event in its wrappers) time out. */
+#define T_ENTRY_REQ(task)						\
 	requires ctx && lists_wf && nolocks && task == g_t && task_ptrs;	\
 	requires t: __fc_current == g_t && !utraced && g_tpass == 0 && g_nprv == 0; \
 	requires alive: __fc_exit_state == 0;				\
 	requires i8: g_u->reporting == \null;				\
 	requires dstop: no_dstop;					\
-	assigns T_FOOT, g_tpass, g_u->reporting, g_u->pending_attach,	\
+	requires ops: ALL_E(k, k < g_natt ==> g_e[k]->ops != \null);
+#define T_ENTRY_FOOT	T_FOOT, g_tpass, g_u->reporting, g_u->pending_attach,	\
 	  g_u->resume, g_u->signal_handler, g_u->death, g_u->reap,	\
-	  __fc_uflags, { g_e[i]->ops | integer i; 0 <= i < g_ne },	\
-	  { g_e[i]->flags | integer i; 0 <= i < g_ne };			\
-	ensures nolocks && lists_wf && g_tpass == 0 && g_nprv == 0;	\
+	  __fc_uflags
+/* No lists_wf at the return: each entry point keeps its report on its
+ * stack, and WP cannot carry \valid of an engine another thread linked
+ * meanwhile past that object's deallocation (it has the Typed model's
+ * region fact only for the pointers of the entry state).  Nothing is
+ * lost: lists_wf is part of the lock invariant every acquire re-gives. */
+#define T_ENTRY_ENS							\
+	ensures nolocks && g_tpass == 0 && g_nprv == 0;			\
 	ensures i8: g_u->reporting == \null;				\
 	ensures dstop: no_dstop;
 
@@ -2095,6 +2119,7 @@ void utrace_report_exit(long *exit_code);
     requires refs: ALL_PRV(k, g_prv[k]->kref.refcount.refs >= 1);
     assigns g_prv[0 .. UTRACE_GHOST_MAXE - 1], g_nprv, g_k, FC_WORLD;
     ensures nolocks && g_nprv == 0;
+    ensures env: __fc_current == g_t ==> trely0{Pre,Here};
 */
 static void utrace_teardown(struct task_struct *target, struct list_head *list);
 
@@ -2105,6 +2130,8 @@ static void utrace_teardown(struct task_struct *target, struct list_head *list);
     assigns T_FOOT, g_u->pending_attach, g_u->resume, g_u->signal_handler,
       g_u->death, g_u->reap, __fc_uflags;
     ensures nolocks && g_nprv == 0;
+    // I8 after the death report: only the task itself writes reporting
+    ensures i8: __fc_current == g_t ==> g_u->reporting == \old(g_u->reporting);
 */
 static void utrace_maybe_reap(struct task_struct *target, struct utrace *utrace,
 			      bool reap);

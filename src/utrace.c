@@ -1375,6 +1375,12 @@ static enum utrace_resume_action start_report(struct utrace *utrace)
 {
 	enum utrace_resume_action resume;
 
+	/*
+	 * proof: T runs past B9 (every caller is a tracehook, or follows
+	 * utrace_stop()), so its attached list is its own from here on: the
+	 * ghost pass flag gives the racy reads below that rely (pass_stable).
+	 */
+	//@ ghost g_tpass = 1;
 	UTRACE_STEP("start_report:resume");	/* model: start_report:resume */
 	resume = READ_ONCE(utrace->resume);
 	//@ assert t1: trely{Pre,Here};
@@ -1390,6 +1396,7 @@ static enum utrace_resume_action start_report(struct utrace *utrace)
 			WRITE_ONCE(utrace->resume, UTRACE_RESUME);
 		spin_unlock(&utrace->lock);
 	}
+	//@ ghost g_tpass = 0;
 	return resume;
 }
 
@@ -1971,18 +1978,22 @@ void utrace_resume(struct task_struct *task, struct pt_regs *regs)
 
 	(void)regs;
 	report.action = start_report(utrace);
+	/* proof: T runs past B9 (start_report()): its attached list is its own */
+	//@ ghost g_tpass = 1;
 	switch (report.action) {
 	case UTRACE_RESUME:
 		/* Spurious: nothing was requested. */
+		//@ ghost g_tpass = 0;
 		return;
 
 	case UTRACE_REPORT:
 		/* C15: without QUIESCE nobody gets a callback (by design). */
 		if (unlikely(!(READ_ONCE(task_uflags(task)) &
-			       UTRACE_EVENT(QUIESCE))))
+			       UTRACE_EVENT(QUIESCE)))) {
+			//@ assert r_noq: report_ok(&report) && report_sep(&report);
 			break;
+		}
 		report.action = UTRACE_RESUME;
-		//@ ghost g_tpass = 1;
 		//@ ghost g_k = 0;
 		/*@ loop invariant 0 <= g_k <= g_natt;
 		    loop invariant g_k < g_natt ==> engine == g_e[g_k];
@@ -1995,22 +2006,23 @@ void utrace_resume(struct task_struct *task, struct pt_regs *regs)
 		    loop invariant i8: g_u->reporting == \null;
 		    loop invariant dstop: no_dstop || report.detaches;
 		    loop assigns engine, g_k, g_ulock, FC_WORLD, report, g_u->reporting,
-		      { g_e[i]->ops | integer i; 0 <= i < g_natt },
-		      { g_e[i]->flags | integer i; 0 <= i < g_natt }, __fc_uflags;
+		      __fc_uflags;
 		    loop variant g_natt - g_k;
 		*/
 		list_for_each_entry(engine, &utrace->attached, entry) {
 			start_callback(utrace, &report, engine, task, 0);
 			//@ ghost g_k++;
 		}
-		//@ ghost g_tpass = 0;
+		//@ assert r_pass: report_ok(&report) && report_sep(&report);
 		break;
 
 	default:
 		/* INTERRUPT (or a STEP request under V31_C13). */
 		report.spurious = false;
+		//@ assert r_int: report_ok(&report) && report_sep(&report);
 		break;
 	}
+	//@ ghost g_tpass = 0;
 
 	finish_resume_report(task, utrace, &report);
 }
@@ -2149,6 +2161,7 @@ static void utrace_teardown(struct task_struct *target, struct list_head *list)
 	    loop invariant first: g_nprv > 0 ==> engine == g_prv[0] &&
 	      (g_nprv > 1 ==> next == g_prv[1]) && (g_nprv == 1 ==> next == \null);
 	    loop invariant refs: ALL_PRV(k, g_prv[k]->kref.refcount.refs >= 1);
+	    loop invariant env: __fc_current == g_t ==> trely0{LoopEntry,Here};
 	    loop assigns engine, next, g_prv[0 .. UTRACE_GHOST_MAXE - 1], g_nprv, FC_WORLD;
 	    loop variant g_nprv;
 	*/
